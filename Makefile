@@ -1,0 +1,45 @@
+# The course's commands. A newcomer needs two: `make lab` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(abspath $(VENV))/bin
+# nbgrader's `db` commands call the venv's alembic: keep the venv first on PATH.
+export PATH := $(BIN):$(PATH)
+ASSIGNMENTS := $(notdir $(wildcard source/[0-9]*))
+
+.PHONY: install lab test release autograde feedback export clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/jupyter labextension list 2>&1 | grep -q "@jupyter/nbgrader.*enabled"
+	touch $@
+
+## lab: set up everything, regenerate release/, start JupyterLab on the course
+lab: install release
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+
+## test: the whole test suite
+test: install
+	$(BIN)/python -m pytest
+
+## release: regenerate release/ (the student versions) from source/
+release: install
+	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_assignment "$$a" --force || exit 1; done
+
+## autograde: grade every submission in submitted/ into autograded/
+autograde: install
+	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader autograde "$$a" || exit 1; done
+
+## feedback: write feedback/ for every autograded submission
+feedback: install
+	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_feedback "$$a" || exit 1; done
+
+## export: grades.csv from the gradebook
+export: install
+	$(BIN)/nbgrader export --to grades.csv
+
+clean:
+	rm -rf autograded/*/ feedback/ .pytest_cache

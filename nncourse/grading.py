@@ -1,0 +1,88 @@
+"""Comparisons for the assignments' test cells that a submission cannot fake.
+
+Test cells run in the student's kernel, after the student's code. A solution
+cell can therefore replace ``np.allclose``, ``np.isclose``,
+``np.testing.assert_allclose`` or ``math.isclose`` with a function that always
+agrees. The helpers here use none of them: they compare with ndarray
+arithmetic and ndarray methods (slots of a C type, which Python code cannot
+replace), hold their own references to the NumPy constructors they need, and
+test themselves on a pair that must differ before they judge anything.
+
+Introduced with the first assignment (``source/03_backprop``); used by all.
+"""
+import numpy as _np
+
+_array = _np.array
+_float64 = _np.float64
+_ndarray = _np.ndarray
+_errstate = _np.errstate
+
+__all__ = ["assert_close", "assert_shape", "mismatches"]
+
+
+def _as_float_array(value, what):
+    try:
+        arr = _array(value, dtype=_float64)
+    except (TypeError, ValueError) as exc:
+        raise AssertionError(
+            f"{what} should be numeric (a number or an array of numbers), "
+            f"got {type(value).__name__}: {exc}") from None
+    if type(arr) is not _ndarray:
+        raise AssertionError(f"{what} could not be read as an array")
+    return arr
+
+
+def mismatches(actual, desired, rtol=1e-6, atol=1e-8):
+    """Boolean array: True where ``actual`` is not within tolerance of ``desired``.
+
+    An entry matches when |actual - desired| <= atol + rtol·|desired|, or when
+    both sides are NaN, or both are the same infinity. Shapes must be equal.
+    """
+    a = _as_float_array(actual, "the value")
+    d = _as_float_array(desired, "the expected value")
+    if a.shape != d.shape:
+        raise AssertionError(f"shapes differ: {a.shape} and {d.shape}")
+    with _errstate(all="ignore"):
+        within = (a - d).__abs__() <= atol + rtol * d.__abs__()
+        within &= (d - d) == 0            # an infinity matches only itself
+    both_nan = (a != a) & (d != d)
+    return ~(within | both_nan | (a == d))
+
+
+def _self_check():
+    if not (mismatches([1.0, 2.0], [1.0, 2.5]).tolist() == [False, True]
+            and not mismatches([1.0, float("nan")],
+                               [1.0, float("nan")]).any()):
+        raise AssertionError(
+            "the course's comparison helpers were tampered with in this "
+            "kernel; restart the kernel and run the notebook again")
+
+
+def assert_close(actual, desired, rtol=1e-6, atol=1e-8, what="the result"):
+    """Raise AssertionError unless ``actual`` matches ``desired`` entrywise.
+
+    Shapes must agree exactly (no broadcasting); NaNs match only NaNs.
+    """
+    _self_check()
+    a = _as_float_array(actual, what)
+    d = _as_float_array(desired, "the expected value")
+    if a.shape != d.shape:
+        raise AssertionError(
+            f"{what} has shape {a.shape}, expected shape {d.shape}")
+    bad = mismatches(a, d, rtol, atol).reshape(-1)
+    if bad.any():
+        i = int(bad.argmax())
+        got, want = float(a.reshape(-1)[i]), float(d.reshape(-1)[i])
+        where = "" if a.ndim == 0 else f" at flat index {i}"
+        raise AssertionError(
+            f"{what} differs from the expected value{where}: got {got!r}, "
+            f"expected {want!r} ({int(bad.sum())} of {bad.size} entries "
+            f"outside rtol={rtol}, atol={atol})")
+
+
+def assert_shape(value, shape, what="the result"):
+    """Raise AssertionError unless ``value`` is an array of exactly ``shape``."""
+    got = getattr(value, "shape", None)
+    if got is None or tuple(got) != tuple(shape):
+        raise AssertionError(f"{what} should have shape {tuple(shape)}, "
+                             f"got {got if got is not None else type(value)}")
