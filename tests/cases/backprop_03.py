@@ -1,0 +1,403 @@
+"""Mutants and valid alternatives for source/03_backprop."""
+from . import Alternative, Mutant
+
+M = Mutant
+MUTANTS = [
+    M("forward forgets the bias", "dense_layer",
+      [("return X @ W + b", "return X @ W")],
+      {"test_dense_forward", "test_mlp_gradients"}),
+    M("forward hard-codes the visible example", "dense_layer",
+      [("return X @ W + b",
+        "return (np.array([[4.5, -1.5], [1.5, -2.5]]) if X.shape == (2, 3)"
+        " else X @ W)")],
+      {"test_dense_forward"}),
+    M("bias gradient forgotten", "dense_layer",
+      [("dZ.sum(axis=0)", "np.zeros(W.shape[1])")],
+      {"test_dense_backward", "test_mlp_gradients"}),
+    M("bias gradient averaged instead of summed", "dense_layer",
+      [("dZ.sum(axis=0)", "dZ.mean(axis=0)")],
+      {"test_dense_backward", "test_mlp_gradients"}),
+    M("input gradient with the wrong sign", "dense_layer",
+      [("return dZ @ W.T,", "return -(dZ @ W.T),")],
+      {"test_dense_backward", "test_mlp_gradients"}),
+    M("relu backward passes the negative side", "activation_backward",
+      [("(np.asarray(Z) > 0)", "(np.asarray(Z) < 0)")],
+      {"test_relu_backward"}),
+    M("sigmoid derivative missing the (1 - s) factor", "activation_backward",
+      [("np.asarray(dA) * s * (1 - s)", "np.asarray(dA) * s")],
+      {"test_sigmoid_backward"}),
+    M("tanh derivative 1 - tanh instead of 1 - tanh**2", "activation_backward",
+      [("(1 - t * t)", "(1 - t)")],
+      {"test_tanh_backward"}),
+    M("mse summed instead of averaged", "mse",
+      [("np.mean((y_pred - y) ** 2)", "np.sum((y_pred - y) ** 2)")],
+      {"test_mse_loss"}),
+    M("mse gradient without the factor 2", "mse",
+      [("2.0 * (y_pred - y) / y.size", "(y_pred - y) / y.size")],
+      {"test_mse_grad", "test_mlp_gradients"}),
+    M("one-sided difference", "gradient_check",
+      [("x[i] = old - eps\n        f_minus", "x[i] = old\n        f_minus"),
+       ("/ (2 * eps)", "/ eps")],
+      {"test_numerical_gradient"}),
+    M("x not restored", "gradient_check",
+      [("        x[i] = old\n        grad[i]", "        grad[i]")],
+      {"test_numerical_gradient"}),
+    M("relative error without the denominator", "gradient_check",
+      [("np.linalg.norm(a - b) / scale", "np.linalg.norm(a - b)")],
+      {"test_relative_error"}),
+    M("missing ReLU derivative in the network", "MLPRegressor",
+      [("dZ = dA * (inputs[i] > 0)", "dZ = dA")],
+      {"test_mlp_gradients"}),
+    M("ReLU on the output layer too", "MLPRegressor",
+      [("A = Z if i == last else relu(Z)", "A = relu(Z)")],
+      {"test_mlp_gradients"}),
+    M("gradient ascent", "MLPRegressor",
+      [("W -= lr * gW", "W += lr * gW")],
+      {"test_mlp_sgd_steps", "test_mlp_learns"}),
+    M("biases never updated", "MLPRegressor",
+      [("b -= lr * gb", "b -= 0 * gb")],
+      {"test_mlp_sgd_steps"}),
+    M("learning_rate ignored", "MLPRegressor",
+      [("W -= lr * gW", "W -= 0.01 * gW"), ("b -= lr * gb", "b -= 0.01 * gb")],
+      {"test_mlp_sgd_steps", "test_mlp_learns"}),
+    M("only the first hidden layer used", "MLPRegressor",
+      [("layers = [X.shape[1], *sizes, Y.shape[1]]",
+        "layers = [X.shape[1], sizes[0], Y.shape[1]]")],
+      {"test_mlp_shapes"}),
+    M("max_iter ignored", "MLPRegressor",
+      [("for _ in range(self.max_iter):", "for _ in range(10):")],
+      {"test_mlp_shapes", "test_mlp_sgd_steps"}),
+    M("batch_size ignored (always full batch)", "MLPRegressor",
+      [("batch_size = min(self.batch_size, n)", "batch_size = n")],
+      {"test_mlp_sgd_steps"}),
+    M("last partial batch dropped", "MLPRegressor",
+      [("for start in range(0, n, batch_size):",
+        "for start in range(0, n - batch_size + 1, batch_size):")],
+      {"test_mlp_sgd_steps"}),
+    M("loss_curve_ records the last batch only", "MLPRegressor",
+      [("self.loss_curve_.append(total / n)", "self.loss_curve_.append(loss)")],
+      {"test_mlp_sgd_steps"}),
+    M("random_state ignored", "MLPRegressor",
+      [("rng = np.random.default_rng(self.random_state)",
+        "rng = np.random.default_rng()")],
+      {"test_mlp_sgd_steps", "test_mlp_learns"}),
+    M("predict returns (n, 1) for a 1-D y", "MLPRegressor",
+      [("return out[:, 0] if self._y_1d else out", "return out")],
+      {"test_mlp_shapes"}),
+    M("NaN and infinity accepted", "MLPRegressor",
+      [("if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):",
+        "if False:")],
+      {"test_mlp_bad_input"}),
+    M("learning_rate not validated", "MLPRegressor",
+      [("or not np.isfinite(lr) or lr <= 0):", "or not np.isfinite(lr)):")],
+      {"test_mlp_bad_input"}),
+]
+
+# Mutants that are graded a second time with every comparison helper of the
+# kernel patched to agree: they must score exactly as without the patch.
+PATCHED = ["bias gradient forgotten", "sigmoid derivative missing the (1 - s)"
+           " factor", "max_iter ignored", "one-sided difference"]
+
+
+ALTERNATIVES = [
+    Alternative("loops, float32 and He initialisation", {
+        "dense_layer": '''
+def dense_forward(X, W, b):
+    X = np.asarray(X, dtype=np.float32)
+    W = np.asarray(W, dtype=np.float32)
+    b = np.asarray(b, dtype=np.float32)
+    if X.ndim != 2 or W.ndim != 2 or b.ndim != 1 \\
+            or X.shape[1] != W.shape[0] or len(b) != W.shape[1]:
+        raise ValueError("X, W and b must have shapes (n, k), (k, m), (m,)")
+    Z = np.empty((X.shape[0], W.shape[1]), dtype=np.float32)
+    for i in range(X.shape[0]):
+        Z[i] = X[i] @ W + b
+    return Z
+
+
+def dense_backward(dZ, X, W):
+    dZ = np.asarray(dZ, dtype=np.float32)
+    if dZ.shape != (len(X), np.shape(W)[1]):
+        raise ValueError("dZ must have shape (n_samples, n_out)")
+    dW = np.zeros(np.shape(W), dtype=np.float32)
+    db = np.zeros(np.shape(W)[1], dtype=np.float32)
+    for i in range(len(X)):
+        dW += np.outer(X[i], dZ[i])
+        db += dZ[i]
+    return (dZ @ np.asarray(W, dtype=np.float32).T, dW, db)
+''',
+        "activation_backward": '''
+def relu_backward(dA, Z):
+    return np.where(np.asarray(Z) > 0, dA, 0.0)
+
+
+def sigmoid_backward(dA, Z):
+    s = sigmoid(Z)
+    return dA * (s - s ** 2)
+
+
+def tanh_backward(dA, Z):
+    return dA / np.cosh(np.clip(Z, -300, 300)) ** 2
+''',
+        "gradient_check": '''
+def numerical_gradient(f, x, eps=1e-6):
+    grad = np.zeros_like(x, dtype=float)
+    flat = grad.reshape(-1)
+    for k in range(x.size):
+        step = np.zeros(x.size)
+        step[k] = eps
+        step = step.reshape(x.shape)
+        flat[k] = (f(x + step) - f(x - step)) / (2 * eps)
+    return grad
+
+
+def relative_error(a, b):
+    a, b = np.asarray(a, float), np.asarray(b, float)
+    if a.shape != b.shape:
+        raise ValueError("a and b must have the same shape")
+    den = np.sqrt((a ** 2).sum()) + np.sqrt((b ** 2).sum())
+    return 0.0 if den == 0 else float(np.sqrt(((a - b) ** 2).sum()) / den)
+''',
+        "MLPRegressor": '''
+class MLPRegressor:
+    def __init__(self, hidden_layer_sizes=(100,), learning_rate=0.001,
+                 max_iter=10, *, batch_size=200, random_state=None):
+        self.hidden_layer_sizes = hidden_layer_sizes
+        self.learning_rate = learning_rate
+        self.max_iter = max_iter
+        self.batch_size = batch_size
+        self.random_state = random_state
+
+    def _validate(self):
+        for s in self.hidden_layer_sizes:
+            if not isinstance(s, int) or s <= 0:
+                raise ValueError(f"hidden_layer_sizes: bad size {s!r}")
+        if not self.learning_rate > 0:
+            raise ValueError(f"learning_rate must be > 0, got "
+                             f"{self.learning_rate}")
+        for name in ("max_iter", "batch_size"):
+            v = getattr(self, name)
+            if not isinstance(v, int) or v <= 0:
+                raise ValueError(f"{name} must be a positive int, got {v}")
+
+    def train(self, X, y):
+        self._validate()
+        X = np.asarray(X, dtype=np.float32)
+        y = np.asarray(y, dtype=np.float32)
+        if X.ndim != 2 or X.size == 0:
+            raise ValueError("X must be a non-empty 2-D array")
+        if y.ndim not in (1, 2) or len(y) != len(X):
+            raise ValueError("y must be 1-D or 2-D with one row per sample")
+        if np.isnan(X).any() or np.isinf(X).any() \\
+                or np.isnan(y).any() or np.isinf(y).any():
+            raise ValueError("X and y must be finite")
+        self.flat_ = y.ndim == 1
+        Y = y.reshape(len(y), -1)
+        rng = np.random.default_rng(self.random_state)
+        sizes = [X.shape[1]] + list(self.hidden_layer_sizes) + [Y.shape[1]]
+        self.coefs_ = [(rng.standard_normal((a, b)) * np.sqrt(2 / a))
+                       .astype(np.float32) for a, b in zip(sizes, sizes[1:])]
+        self.intercepts_ = [np.zeros(b, np.float32) for b in sizes[1:]]
+        self.loss_curve_ = []
+        for epoch in range(self.max_iter):
+            perm = rng.permutation(len(X))
+            batches = [perm[i:i + self.batch_size]
+                       for i in range(0, len(X), self.batch_size)]
+            losses = []
+            for idx in batches:
+                loss, gW, gb = self.loss_and_gradients(X[idx], Y[idx])
+                for layer in range(len(self.coefs_)):
+                    self.coefs_[layer] = (self.coefs_[layer]
+                        - np.float32(self.learning_rate) * gW[layer])
+                    self.intercepts_[layer] = (self.intercepts_[layer]
+                        - np.float32(self.learning_rate) * gb[layer])
+                losses.append(loss * len(idx))
+            self.loss_curve_.append(sum(losses) / len(X))
+        self.n_iter_ = self.max_iter
+        return self
+
+    def fit(self, X, y):
+        return self.train(X, y)
+
+    def loss_and_gradients(self, X, y):
+        acts = [np.asarray(X, dtype=np.float32)]
+        for W, b in zip(self.coefs_[:-1], self.intercepts_[:-1]):
+            acts.append(relu(dense_forward(acts[-1], W, b)))
+        out = dense_forward(acts[-1], self.coefs_[-1], self.intercepts_[-1])
+        Y = np.asarray(y, dtype=np.float32).reshape(out.shape)
+        grad = mse_grad(out, Y)
+        gW, gb = [], []
+        for layer in range(len(self.coefs_) - 1, -1, -1):
+            dA, dW, db = dense_backward(grad, acts[layer], self.coefs_[layer])
+            gW.insert(0, dW)
+            gb.insert(0, db)
+            if layer:
+                grad = relu_backward(dA, acts[layer])
+        return mse_loss(out, Y), gW, gb
+
+    def predict(self, X):
+        if getattr(self, "coefs_", None) is None:
+            raise ValueError("call train before predict")
+        A = np.asarray(X, dtype=np.float32)
+        if A.ndim != 2 or A.shape[1] != self.coefs_[0].shape[0] \\
+                or not np.isfinite(A).all():
+            raise ValueError("X must be finite, shaped like the training X")
+        for W, b in zip(self.coefs_[:-1], self.intercepts_[:-1]):
+            A = relu(dense_forward(A, W, b))
+        out = dense_forward(A, self.coefs_[-1], self.intercepts_[-1])
+        return out.ravel() if self.flat_ else out
+''',
+    }),
+    Alternative("layer objects, einsum and a separate shuffling generator", {
+        "dense_layer": '''
+def dense_forward(X, W, b):
+    X, W, b = map(np.asarray, (X, W, b))
+    try:
+        return np.einsum("nk,km->nm", X, W) + b[None, :]
+    except (ValueError, IndexError, TypeError) as err:
+        raise ValueError(f"incompatible shapes: {err}") from None
+
+
+def dense_backward(dZ, X, W):
+    dZ, X, W = map(np.asarray, (dZ, X, W))
+    if dZ.shape != (X.shape[0], W.shape[1]):
+        raise ValueError("dZ must be (n_samples, n_out)")
+    return (np.einsum("nm,km->nk", dZ, W), np.einsum("nk,nm->km", X, dZ),
+            np.einsum("nm->m", dZ))
+''',
+        "mse": '''
+def mse_loss(y_pred, y):
+    d = np.subtract(y_pred, y) if np.shape(y_pred) == np.shape(y) else None
+    if d is None:
+        raise ValueError("y_pred and y must have the same shape")
+    return float(np.vdot(d, d) / d.size)
+
+
+def mse_grad(y_pred, y):
+    if np.shape(y_pred) != np.shape(y):
+        raise ValueError("y_pred and y must have the same shape")
+    return np.multiply(2 / np.size(y), np.subtract(y_pred, y))
+''',
+        "MLPRegressor": '''
+class _Dense:
+    def __init__(self, W, b):
+        self.W, self.b = W, b
+
+    def forward(self, X):
+        self.X = X
+        return dense_forward(X, self.W, self.b)
+
+    def backward(self, dZ):
+        dX, self.dW, self.db = dense_backward(dZ, self.X, self.W)
+        return dX
+
+
+class _ReLU:
+    def forward(self, Z):
+        self.Z = Z
+        return relu(Z)
+
+    def backward(self, dA):
+        return relu_backward(dA, self.Z)
+
+
+class MLPRegressor:
+    def __init__(self, hidden_layer_sizes=(100,), learning_rate=0.001,
+                 max_iter=10, *, batch_size=200, random_state=None):
+        self.hidden_layer_sizes = hidden_layer_sizes
+        self.learning_rate = learning_rate
+        self.max_iter = max_iter
+        self.batch_size = batch_size
+        self.random_state = random_state
+
+    def _layers(self):
+        layers = []
+        for W, b in zip(self.coefs_, self.intercepts_):
+            layers += [_Dense(W, b), _ReLU()]
+        return layers[:-1]
+
+    def train(self, X, y):
+        if any(int(s) != s or s < 1 for s in list(self.hidden_layer_sizes)):
+            raise ValueError("hidden_layer_sizes must hold positive integers")
+        if not (np.isreal(self.learning_rate) and self.learning_rate > 0):
+            raise ValueError("learning_rate must be positive")
+        if int(self.max_iter) != self.max_iter or self.max_iter < 1:
+            raise ValueError("max_iter must be a positive integer")
+        if int(self.batch_size) != self.batch_size or self.batch_size < 1:
+            raise ValueError("batch_size must be a positive integer")
+        X, y = np.array(X, dtype=float), np.array(y, dtype=float)
+        if X.ndim != 2 or 0 in X.shape or y.ndim > 2 or y.ndim == 0:
+            raise ValueError(f"bad shapes X {X.shape}, y {y.shape}")
+        if len(X) != len(y) or not np.isfinite(np.r_[X.ravel(), y.ravel()]).all():
+            raise ValueError("X and y need equal lengths and finite values")
+        self._out_1d = y.ndim == 1
+        Y = y.reshape(len(y), -1)
+        seeds = np.random.SeedSequence(self.random_state).spawn(2)
+        init, shuffle = (np.random.default_rng(s) for s in seeds)
+        dims = [X.shape[1], *self.hidden_layer_sizes, Y.shape[1]]
+        self.coefs_ = [init.uniform(-1, 1, (i, o)) * np.sqrt(3 / i)
+                       for i, o in zip(dims, dims[1:])]
+        self.intercepts_ = [np.full(o, 0.01) for o in dims[1:]]
+        self.loss_curve_ = []
+        for _ in range(self.max_iter):
+            idx = shuffle.permutation(len(X))
+            pieces = np.array_split(idx, range(self.batch_size, len(X),
+                                               self.batch_size))
+            seen = 0.0
+            for part in pieces:
+                loss, gW, gb = self.loss_and_gradients(X[part], Y[part])
+                for p, g in zip(self.coefs_ + self.intercepts_, gW + gb):
+                    p -= self.learning_rate * g
+                seen += loss * len(part)
+            self.loss_curve_.append(seen / len(X))
+        self.n_iter_ = len(self.loss_curve_)
+        return self
+
+    fit = train
+
+    def loss_and_gradients(self, X, y):
+        layers = self._layers()
+        out = np.asarray(X, dtype=float)
+        for layer in layers:
+            out = layer.forward(out)
+        Y = np.reshape(y, out.shape)
+        grad = mse_grad(out, Y)
+        for layer in reversed(layers):
+            grad = layer.backward(grad)
+        dense = layers[::2]
+        return mse_loss(out, Y), [d.dW for d in dense], [d.db for d in dense]
+
+    def predict(self, X):
+        if not hasattr(self, "coefs_"):
+            raise ValueError("not trained: call train(X, y) first")
+        X = np.asarray(X, dtype=float)
+        if X.ndim != 2 or X.shape[1] != len(self.coefs_[0]):
+            raise ValueError("X has the wrong shape")
+        if np.isnan(X).any() or np.isinf(X).any():
+            raise ValueError("X must be finite")
+        out = X
+        for layer in self._layers():
+            out = layer.forward(out)
+        return out[:, 0] if self._out_1d else out
+''',
+    }),
+    # Correct code whose output goes to stderr: nbgrader would score it 0
+    # without the IgnorePattern setting in nbgrader_config.py.
+    Alternative("the reference, chatty: warnings, a RuntimeWarning and tqdm",
+                edits=[
+        ("dense_layer", [("    return X @ W + b",
+                          "    import sys\n"
+                          "    print('dense_forward', X.shape, file=sys.stderr)"
+                          "\n    return X @ W + b")]),
+        ("MLPRegressor", [
+            ("rng = np.random.default_rng(self.random_state)",
+             "import sys, warnings\n"
+             "        from tqdm import tqdm\n"
+             "        warnings.warn('training started', UserWarning)\n"
+             "        np.log(np.zeros(1))   # RuntimeWarning\n"
+             "        rng = np.random.default_rng(self.random_state)"),
+            ("for _ in range(self.max_iter):",
+             "for _ in tqdm(range(self.max_iter), file=sys.stderr):"),
+        ]),
+    ]),
+]

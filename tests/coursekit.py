@@ -1,0 +1,164 @@
+"""Run the real nbgrader on a throwaway copy of the course, and build submissions.
+
+The pipeline tests never call test functions directly: they write student
+notebooks into ``submitted/``, run ``nbgrader autograde`` and read the scores
+back from the gradebook, exactly as an instructor would.
+"""
+import concurrent.futures
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+
+
+def assignments():
+    """Names of the assignments in source/, e.g. ['03_backprop']."""
+    return sorted(p.name for p in (REPO / "source").iterdir()
+                  if p.is_dir() and p.name[:2].isdigit())
+
+
+def nbgrader(*args, cwd, timeout=3600):
+    """Run an nbgrader command in ``cwd``; raise with its output if it fails."""
+    # One BLAS thread per kernel: the workers already use every core.
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}",
+               OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
+               MKL_NUM_THREADS="1")
+    result = subprocess.run([str(BIN / "nbgrader"), *args], cwd=cwd, env=env,
+                            capture_output=True, text=True, timeout=timeout)
+    if result.returncode != 0:
+        raise RuntimeError(f"nbgrader {' '.join(args)} failed "
+                           f"(exit {result.returncode}):\n{result.stdout}\n"
+                           f"{result.stderr[-5000:]}")
+    return result
+
+
+def make_course(root, assignment):
+    """Copy the config and one source assignment to ``root``; generate it."""
+    root = Path(root)
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "nbgrader_config.py", root)
+    shutil.copytree(REPO / "source" / assignment,
+                    root / "source" / assignment)
+    nbgrader("generate_assignment", assignment, "--force", cwd=root)
+    return root
+
+
+def notebook_names(assignment):
+    return sorted(p.name for p in (REPO / "source" / assignment).glob("*.ipynb"))
+
+
+def nbgrader_meta(cell):
+    return cell.metadata.get("nbgrader", {})
+
+
+def strip_markers(source):
+    """A solution cell as a student would write it: without the markers."""
+    return "\n".join(line for line in source.splitlines()
+                     if line.strip() not in SOLUTION_MARKERS)
+
+
+def solution_cells(assignment, notebook):
+    """{grade_id: code} of the reference solution cells."""
+    nb = nbformat.read(REPO / "source" / assignment / notebook, as_version=4)
+    return {nbgrader_meta(c)["grade_id"]: strip_markers(c.source)
+            for c in nb.cells if nbgrader_meta(c).get("solution")}
+
+
+def load_solution(assignment):
+    """Run the reference solution's code cells (not the tests); return them.
+
+    The result is the namespace the cells define, e.g.
+    ``load_solution("03_backprop")["MLPRegressor"]``.
+    """
+    namespace = {}
+    for name in notebook_names(assignment):
+        nb = nbformat.read(REPO / "source" / assignment / name, as_version=4)
+        for cell in nb.cells:
+            meta = nbgrader_meta(cell)
+            if cell.cell_type == "code" and meta and not meta.get("grade"):
+                exec(strip_markers(cell.source), namespace)
+    return namespace
+
+
+def student_notebook(course, assignment, notebook, answers):
+    """The released notebook with the given solution cells filled in."""
+    nb = nbformat.read(Path(course) / "release" / assignment / notebook,
+                       as_version=4)
+    for cell in nb.cells:
+        gid = nbgrader_meta(cell).get("grade_id")
+        if gid in answers:
+            cell.source = answers[gid]
+    return nb
+
+
+@dataclass
+class Submission:
+    """One student's notebooks for one assignment."""
+    student: str
+    notebooks: dict          # notebook file name -> NotebookNode
+
+
+@dataclass
+class Grade:
+    score: float
+    max_score: float
+    cells: dict = field(default_factory=dict)   # grade_id -> (score, max)
+
+    def lost(self):
+        """grade_ids of the test cells that did not get full points."""
+        return {gid for gid, (s, m) in self.cells.items() if s < m}
+
+
+def write_submission(course, assignment, submission):
+    folder = Path(course) / "submitted" / submission.student / assignment
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, nb in submission.notebooks.items():
+        nbformat.write(nb, folder / name)
+
+
+def read_grades(course, assignment):
+    """{student: Grade} from the course's gradebook."""
+    from nbgrader.api import Gradebook
+    grades = {}
+    with Gradebook(f"sqlite:///{Path(course) / 'gradebook.db'}") as gb:
+        for sub in gb.assignment_submissions(assignment):
+            cells = {}
+            for nb in sub.notebooks:
+                for g in nb.grades:
+                    if g.max_score:
+                        cells[g.name] = (g.score, g.max_score)
+            grades[sub.student.id] = Grade(sub.score, sub.max_score, cells)
+    return grades
+
+
+def grade(course, assignment, submissions, workers=2):
+    """Autograde ``submissions`` with real nbgrader; return {student: Grade}.
+
+    The generated course at ``course`` is copied once per worker and each
+    copy grades its share of the students with its own ``nbgrader
+    autograde`` process, so the cores of the machine are all used.
+    """
+    course = Path(course)
+    shares = [submissions[i::workers] for i in range(workers)]
+    copies = []
+    for i, share in enumerate(s for s in shares if s):
+        copy = course.parent / f"{course.name}-worker{i}"
+        shutil.copytree(course, copy, dirs_exist_ok=True)
+        for sub in share:
+            write_submission(copy, assignment, sub)
+        copies.append(copy)
+    with concurrent.futures.ThreadPoolExecutor(len(copies)) as pool:
+        list(pool.map(lambda c: nbgrader("autograde", assignment, "--force",
+                                         cwd=c), copies))
+    grades = {}
+    for copy in copies:
+        grades.update(read_grades(copy, assignment))
+    return grades

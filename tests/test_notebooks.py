@@ -1,0 +1,77 @@
+"""Every notebook of the course runs, and is stored the way readers need it.
+
+- course/ lectures are stored executed top to bottom on a fresh kernel, with
+  their pictures, and re-execute without error;
+- source/ solutions pass all their own tests, visible and hidden;
+- release/ notebooks fail only with NotImplementedError until filled in;
+- source/ and release/ are stored without outputs.
+"""
+import time
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from tests import coursekit as ck
+
+LECTURES = sorted((ck.REPO / "course").glob("*.ipynb"))
+SOLUTIONS = sorted((ck.REPO / "source").glob("*/*.ipynb"))
+RELEASES = sorted((ck.REPO / "release").glob("*/*.ipynb"))
+
+
+def rel(path):
+    return str(path.relative_to(ck.REPO))
+
+
+def execute(path, allow_errors=False, timeout=300):
+    """Run a notebook on a fresh kernel in its own folder; return it."""
+    nb = nbformat.read(path, as_version=4)
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=timeout, kernel_name="python3",
+                   allow_errors=allow_errors,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    print(f"{rel(path)} executed in {time.perf_counter() - start:.1f} s")
+    return nb
+
+
+def outputs(nb, kind):
+    return [out for cell in nb.cells if cell.cell_type == "code"
+            for out in cell.outputs if out.output_type == kind]
+
+
+@pytest.mark.parametrize("path", LECTURES, ids=rel)
+def test_lecture_stored_executed_in_order(path):
+    nb = nbformat.read(path, as_version=4)
+    counts = [c.execution_count for c in nb.cells if c.cell_type == "code"]
+    assert counts == list(range(1, len(counts) + 1)), (
+        f"{rel(path)}: execution counts {counts}; re-run it top to bottom on "
+        "a fresh kernel before committing")
+    assert not outputs(nb, "error"), f"{rel(path)} is stored with an error"
+    stderr = [o for o in outputs(nb, "stream") if o.name == "stderr"]
+    assert not stderr, f"{rel(path)} is stored with stderr: {stderr[0].text}"
+    pictures = [o for o in outputs(nb, "display_data") + outputs(
+        nb, "execute_result") if "image/png" in o.get("data", {})]
+    assert pictures, f"{rel(path)} is stored without its pictures"
+
+
+@pytest.mark.parametrize("path", LECTURES, ids=rel)
+def test_lecture_reexecutes(path):
+    nb = execute(path)
+    assert not outputs(nb, "error")
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=rel)
+def test_solution_passes_its_own_tests(path):
+    nb = nbformat.read(path, as_version=4)
+    assert not outputs(nb, "stream") + outputs(nb, "display_data"), (
+        f"{rel(path)} should be stored without outputs")
+    executed = execute(path)
+    assert not outputs(executed, "error")
+
+
+@pytest.mark.parametrize("path", RELEASES, ids=rel)
+def test_release_fails_only_with_not_implemented(path):
+    """Until a student writes code, the only error is NotImplementedError."""
+    nb = execute(path, allow_errors=True)
+    errors = {o.ename for o in outputs(nb, "error")}
+    assert errors == {"NotImplementedError"}, errors

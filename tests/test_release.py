@@ -1,0 +1,80 @@
+"""release/ is exactly what nbgrader makes from source/, and gives nothing away."""
+import ast
+import json
+import re
+
+import nbformat
+import pytest
+
+from tests import coursekit as ck
+
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS",
+                    re.S)
+SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
+
+
+def source_cells(assignment):
+    for name in ck.notebook_names(assignment):
+        nb = nbformat.read(ck.REPO / "source" / assignment / name, 4)
+        yield from nb.cells
+
+
+def distinctive_lines(block):
+    """Lines long and specific enough that a copy would not be a coincidence."""
+    return {line.strip() for line in block.splitlines()
+            if len(line.strip()) >= 30 and not line.strip().startswith("#")}
+
+
+@pytest.fixture(scope="module", params=ck.assignments())
+def generated(request, tmp_path_factory):
+    assignment = request.param
+    course = ck.make_course(tmp_path_factory.mktemp("release"), assignment)
+    return assignment, course
+
+
+def test_release_is_what_nbgrader_generates(generated):
+    assignment, course = generated
+    for name in ck.notebook_names(assignment):
+        fresh = json.loads((course / "release" / assignment / name).read_text())
+        path = ck.REPO / "release" / assignment / name
+        assert path.exists(), f"{path} is missing: run `make release`"
+        stored = json.loads(path.read_text())
+        assert stored == fresh, (f"{path} is not what `nbgrader "
+                                 "generate_assignment` makes from source/: "
+                                 "run `make release` and commit the result")
+
+
+@pytest.mark.parametrize("assignment", ck.assignments())
+def test_release_holds_no_solution_and_no_hidden_test(assignment):
+    secret = set()
+    for cell in source_cells(assignment):
+        for block in HIDDEN.findall(cell.source) + SOLUTION.findall(cell.source):
+            secret |= distinctive_lines(block)
+    assert secret, "found no solution or hidden test to check against"
+    for path in (ck.REPO / "release" / assignment).glob("*.ipynb"):
+        text = "\n".join(c.source for c in nbformat.read(path, 4).cells)
+        assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+        leaked = sorted(line for line in secret if line in text)
+        assert not leaked, f"{path.name} gives away: {leaked[:5]}"
+
+
+def defined_names(code):
+    return {node.name for node in ast.parse(code).body
+            if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+
+
+@pytest.mark.parametrize("assignment", ck.assignments())
+def test_nncourse_holds_no_answer(assignment):
+    """A student must not pass a graded cell by importing from nncourse."""
+    answers = set()
+    for cell in source_cells(assignment):
+        if ck.nbgrader_meta(cell).get("solution"):
+            answers |= defined_names(ck.strip_markers(cell.source))
+    assert answers
+    for module in (ck.REPO / "nncourse").rglob("*.py"):
+        tree = ast.parse(module.read_text())
+        defined = {node.name for node in ast.walk(tree)
+                   if isinstance(node, (ast.FunctionDef, ast.ClassDef))}
+        assert not answers & defined, (
+            f"{module.name} defines {sorted(answers & defined)}, "
+            f"which {assignment} asks students to write")
