@@ -6,7 +6,7 @@ BIN    := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9]*))
 
-.PHONY: install lab test release autograde feedback export clean
+.PHONY: install lab test release lectures autograde feedback export clean
 
 install: $(VENV)/.installed
 
@@ -28,6 +28,10 @@ test: install
 ## release: regenerate release/ (the student versions) from source/
 release: install
 	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_assignment "$$a" --force || exit 1; done
+
+## lectures: re-execute every lecture in course/ and store it with its outputs
+lectures: install
+	$(BIN)/python -m tests.coursekit course/*.ipynb
 
 ## autograde: grade every submission in submitted/ into autograded/
 autograde: install

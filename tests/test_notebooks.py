@@ -52,6 +52,9 @@ def test_lecture_stored_executed_in_order(path):
     pictures = [o for o in outputs(nb, "display_data") + outputs(
         nb, "execute_result") if "image/png" in o.get("data", {})]
     assert pictures, f"{rel(path)} is stored without its pictures"
+    noise = set(nb.metadata) - {"kernelspec", "language_info"}
+    noise |= {k for c in nb.cells for k in c.metadata if k == "execution"}
+    assert not noise, f"{rel(path)} carries {noise}: store it with `make lectures`"
 
 
 @pytest.mark.parametrize("path", LECTURES, ids=rel)
