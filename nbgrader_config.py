@@ -16,6 +16,8 @@ c.CourseDirectory.root = "."
 DEFAULT_TIMEOUT = 60
 TIMEOUTS = {
     "03_backprop": 120,
+    "04_optimizers": 120,
+    "05_second_order": 120,
 }
 _named = [TIMEOUTS[arg] for arg in sys.argv if arg in TIMEOUTS]
 c.Execute.timeout = max(_named, default=DEFAULT_TIMEOUT)
