@@ -18,8 +18,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	touch $@
 
 ## lab: set up everything, regenerate release/, start JupyterLab on the course
+# (JupyterLab refuses to run as root unless told; containers often are root.)
 lab: install release
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)"
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) \
+	    $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## test: the whole test suite
 test: install

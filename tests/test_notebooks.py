@@ -6,7 +6,9 @@
 - release/ notebooks fail only with NotImplementedError until filled in;
 - source/ and release/ are stored without outputs.
 """
+import runpy
 import time
+from datetime import datetime
 
 import nbformat
 import pytest
@@ -63,13 +65,35 @@ def test_lecture_reexecutes(path):
     assert not outputs(nb, "error")
 
 
+def cell_timeout(assignment):
+    """Execute.timeout that nbgrader_config.py sets for ``assignment``."""
+    from traitlets.config import Config
+    config = runpy.run_path(str(ck.REPO / "nbgrader_config.py"),
+                            init_globals={"get_config": Config})
+    return config["TIMEOUTS"].get(assignment, config["DEFAULT_TIMEOUT"])
+
+
+def seconds(cell):
+    """How long nbclient took to run ``cell``."""
+    timing = cell.metadata["execution"]
+    start = datetime.fromisoformat(timing["iopub.execute_input"])
+    end = datetime.fromisoformat(timing["shell.execute_reply"])
+    return (end - start).total_seconds()
+
+
 @pytest.mark.parametrize("path", SOLUTIONS, ids=rel)
-def test_solution_passes_its_own_tests(path):
+def test_solution_passes_its_own_tests_well_within_the_timeout(path):
     nb = nbformat.read(path, as_version=4)
     assert not outputs(nb, "stream") + outputs(nb, "display_data"), (
         f"{rel(path)} should be stored without outputs")
     executed = execute(path)
     assert not outputs(executed, "error")
+    limit = cell_timeout(path.parent.name)
+    slowest = max((c for c in executed.cells if c.cell_type == "code"),
+                  key=seconds)
+    assert seconds(slowest) < limit / 4, (
+        f"a cell of {rel(path)} took {seconds(slowest):.0f} s of its "
+        f"{limit} s timeout:\n{slowest.source[:200]}")
 
 
 @pytest.mark.parametrize("path", RELEASES, ids=rel)
