@@ -78,3 +78,20 @@ def test_nncourse_holds_no_answer(assignment):
         assert not answers & defined, (
             f"{module.name} defines {sorted(answers & defined)}, "
             f"which {assignment} asks students to write")
+
+
+@pytest.mark.parametrize("assignment", ck.assignments())
+def test_deleted_test_cells_can_be_put_back(assignment):
+    """nbgrader 0.9.6 re-inserts a deleted test cell after the nbgrader cell
+    that precedes it in the source, and crashes the whole autograde run
+    (KeyError) unless that cell is a solution or test cell: a locked
+    "given" cell right before a test cell is not allowed."""
+    cells = [c for c in source_cells(assignment) if ck.nbgrader_meta(c)]
+    for before, cell in zip(cells, cells[1:]):
+        meta, prev = ck.nbgrader_meta(cell), ck.nbgrader_meta(before)
+        if meta.get("grade") and not (prev.get("grade")
+                                      or prev.get("solution")):
+            raise AssertionError(
+                f"{assignment}: test cell {meta['grade_id']!r} follows the "
+                f"locked cell {prev['grade_id']!r}; put a solution or test "
+                "cell between them")

@@ -1,0 +1,265 @@
+"""Mutants and valid alternatives for source/05_second_order."""
+from . import Alternative, Mutant
+
+M = Mutant
+BFGS_CELLS = {"test_bfgs_secant_and_symmetry",
+              "test_bfgs_is_inverse_of_direct_update",
+              "test_bfgs_recovers_inverse_hessian"}
+MUTANTS = [
+    # Part A: the BFGS inverse update
+    M("the slide's update (B form, s's denominator) used as the inverse",
+      "bfgs_inverse_update",
+      [("    left = np.eye(n) - rho * np.outer(s, r)\n"
+        "    return left @ V @ left.T + rho * np.outer(s, s)",
+        "    Vs = V @ s\n"
+        "    return V - np.outer(Vs, Vs) / (s @ Vs) "
+        "+ np.outer(r, r) / (s @ s)")],
+      BFGS_CELLS),
+    M("the B update used as if it were the inverse update",
+      "bfgs_inverse_update",
+      [("    left = np.eye(n) - rho * np.outer(s, r)\n"
+        "    return left @ V @ left.T + rho * np.outer(s, s)",
+        "    Vs = V @ s\n"
+        "    return V - np.outer(Vs, Vs) / (s @ Vs) + rho * np.outer(r, r)")],
+      BFGS_CELLS),
+    M("rho = 1 / (s @ s)", "bfgs_inverse_update",
+      [("rho = 1.0 / curvature", "rho = 1.0 / float(s @ s)")],
+      BFGS_CELLS),
+    M("the rho s s' term forgotten", "bfgs_inverse_update",
+      [("return left @ V @ left.T + rho * np.outer(s, s)",
+        "return left @ V @ left.T")],
+      BFGS_CELLS),
+    M("s and r swapped in the projector (the B form)", "bfgs_inverse_update",
+      [("left = np.eye(n) - rho * np.outer(s, r)",
+        "left = np.eye(n) - rho * np.outer(r, s)"),
+       ("rho * np.outer(s, s)", "rho * np.outer(r, r)")],
+      BFGS_CELLS),
+    M("curvature condition not checked", "bfgs_inverse_update",
+      [("if not curvature > 0:", "if curvature == 0:")],
+      {"test_bfgs_bad_input"}),
+    M("symmetry of V not checked", "bfgs_inverse_update",
+      [("if np.abs(V - V.T).max(initial=0.0) > 1e-8 * scale:", "if False:")],
+      {"test_bfgs_bad_input"}),
+    # Part B: Levenberg-Marquardt
+    M("LM damping with the identity instead of diag(J'J)", "lm_step",
+      [("damped = JTJ + mu * np.diag(np.diag(JTJ))",
+        "damped = JTJ + mu * np.eye(len(JTJ))")],
+      {"test_lm_step_solves_damped_system", "test_lm_step_limits"}),
+    M("LM step with the wrong sign", "lm_step",
+      [("return np.linalg.solve(damped, -(J.T @ e))",
+        "return np.linalg.solve(damped, J.T @ e)")],
+      {"test_lm_step_solves_damped_system", "test_lm_step_limits"}),
+    M("LM damping added to the identity scale (mu * (I + diag))", "lm_step",
+      [("damped = JTJ + mu * np.diag(np.diag(JTJ))",
+        "damped = JTJ + mu * (np.eye(len(JTJ)) + np.diag(np.diag(JTJ)))")],
+      {"test_lm_step_solves_damped_system", "test_lm_step_limits"}),
+    M("negative mu accepted", "lm_step",
+      [("if not np.isfinite(mu) or mu < 0:", "if not np.isfinite(mu):")],
+      {"test_lm_step_solves_damped_system"}),
+    M("mu update inverted", "lm_step",
+      [("mu = mu / factor if improved else mu * factor",
+        "mu = mu * factor if improved else mu / factor")],
+      {"test_lm_update_mu"}),
+    M("mu never clipped", "lm_step",
+      [("return float(min(max(mu, mu_min), mu_max))", "return float(mu)")],
+      {"test_lm_update_mu"}),
+    # Part C: conjugate gradients
+    M("Fletcher-Reeves and Polak-Ribiere swapped", "cg_beta",
+      [('if method == "fletcher-reeves":', 'if method == "polak-ribiere":')],
+      {"test_cg_beta_formulas", "test_cg_beta_restart_and_errors"}),
+    M("Polak-Ribiere without the - g_old term", "cg_beta",
+      [("float(g_new @ (g_new - g_old))", "float(g_new @ g_new)")],
+      {"test_cg_beta_formulas", "test_cg_beta_restart_and_errors"}),
+    M("Polak-Ribiere not clipped at zero", "cg_beta",
+      [("return max(0.0, float(g_new @ (g_new - g_old)) / old_norm2)",
+        "return float(g_new @ (g_new - g_old)) / old_norm2")],
+      {"test_cg_beta_formulas"}),
+    M("no restart", "cg_beta",
+      [("        if k % restart_every == 0:\n            return 0.0\n", "")],
+      {"test_cg_beta_restart_and_errors"}),
+    M("restart one step late", "cg_beta",
+      [("if k % restart_every == 0:", "if (k - 1) % restart_every == 0:")],
+      {"test_cg_beta_restart_and_errors"}),
+    M("unknown method falls back to Polak-Ribiere", "cg_beta",
+      [('if method not in ("fletcher-reeves", "polak-ribiere"):',
+        "if False:")],
+      {"test_cg_beta_restart_and_errors"}),
+    # Part D: line search and minimiser
+    M("line search never backtracks", "backtracking_line_search",
+      [("if f_new <= f + c * alpha * slope:", "if True:")],
+      {"test_backtracking_line_search", "test_bfgs_minimizes_rosenbrock"}),
+    M("line search accepts any decrease (no Armijo term)",
+      "backtracking_line_search",
+      [("if f_new <= f + c * alpha * slope:", "if f_new <= f:")],
+      {"test_backtracking_line_search"}),
+    M("line search returns the last trial instead of 0",
+      "backtracking_line_search",
+      [("        alpha *= shrink\n    return 0.0",
+        "        alpha *= shrink\n    return alpha / shrink")],
+      {"test_backtracking_line_search"}),
+    M("CG ignores beta (steepest descent)", "minimize",
+      [("d = -g_new + beta * d", "d = -g_new")],
+      {"test_minimize_quadratic_exact_steps"}),
+    M("BFGS never updates V (steepest descent)", "minimize",
+      [("V = bfgs_inverse_update(V, s, r)", "V = V")],
+      {"test_minimize_quadratic_exact_steps",
+       "test_bfgs_minimizes_rosenbrock",
+       "test_bfgs_trains_network_like_scipy"}),
+    M("line_search argument ignored", "minimize",
+      [("    if line_search is None:\n"
+        "        line_search = backtracking_line_search\n",
+        "    line_search = backtracking_line_search\n")],
+      {"test_minimize_quadratic_exact_steps"}),
+    M("history misses f(x0)", "minimize",
+      [("history = [float(f)]", "history = []")],
+      {"test_minimize_quadratic_exact_steps",
+       "test_bfgs_minimizes_rosenbrock",
+       "test_bfgs_trains_network_like_scipy"}),
+    M("returns the starting loss", "minimize",
+      [("return x, float(f), n_iter, history",
+        "return x, history[0], n_iter, history")],
+      {"test_minimize_quadratic_exact_steps",
+       "test_bfgs_trains_network_like_scipy"}),
+]
+
+# Mutants that are graded a second time with every comparison helper of the
+# kernel patched to agree: they must score exactly as without the patch.
+PATCHED = ["rho = 1 / (s @ s)", "LM step with the wrong sign",
+           "Polak-Ribiere without the - g_old term",
+           "CG ignores beta (steepest descent)"]
+
+ALTERNATIVES = [
+    Alternative("expanded Sherman-Morrison form, least-squares LM, loops", {
+        "bfgs_inverse_update": '''
+def bfgs_inverse_update(V, s, r):
+    V = np.array(V, dtype=float)
+    s = np.array(s, dtype=float)
+    r = np.array(r, dtype=float)
+    if V.ndim != 2 or V.shape[0] != V.shape[1]:
+        raise ValueError("V must be square")
+    n = len(V)
+    if s.shape != (n,) or r.shape != (n,):
+        raise ValueError("s and r must be vectors of the size of V")
+    for i in range(n):
+        for j in range(i):
+            if abs(V[i, j] - V[j, i]) > 1e-9 * max(1.0, abs(V).max()):
+                raise ValueError("V must be symmetric")
+    rs = sum(r[i] * s[i] for i in range(n))
+    if rs <= 0:
+        raise ValueError("need r @ s > 0 (curvature condition)")
+    Vr = V @ r
+    rVr = r @ Vr
+    return (V - (np.outer(s, Vr) + np.outer(Vr, s)) / rs
+            + (1 + rVr / rs) * np.outer(s, s) / rs)
+''',
+        "lm_step": '''
+def lm_step(J, e, mu):
+    J = np.asarray(J, dtype=np.float64)
+    e = np.asarray(e, dtype=np.float64)
+    if J.ndim != 2 or e.ndim != 1:
+        raise ValueError("J must be 2-D and e 1-D")
+    if len(J) != len(e):
+        raise ValueError("J needs one row per residual in e")
+    if not mu >= 0 or mu == float("inf"):
+        raise ValueError("mu must be a finite number >= 0")
+    # Solve the damped system as a least-squares problem:
+    # [J; sqrt(mu D)] delta = [-e; 0] has the same normal equations.
+    D = np.sqrt(mu * np.sum(J * J, axis=0))
+    A = np.vstack([J, np.diag(D)])
+    rhs = np.concatenate([-e, np.zeros(J.shape[1])])
+    return np.linalg.lstsq(A, rhs, rcond=None)[0]
+
+
+def lm_update_mu(mu, improved, factor=10.0, mu_min=1e-10, mu_max=1e10):
+    if mu < 0 or factor <= 1:
+        raise ValueError("need mu >= 0 and factor > 1")
+    new = mu * (1.0 / factor if improved else factor)
+    return float(np.clip(new, mu_min, mu_max))
+''',
+        "cg_beta": '''
+BETAS = {
+    "fletcher-reeves": lambda gn, go: (gn @ gn) / (go @ go),
+    "polak-ribiere": lambda gn, go: max((gn @ (gn - go)) / (go @ go), 0.0),
+}
+
+
+def cg_beta(g_new, g_old, d_old, method="fletcher-reeves", k=None,
+            restart_every=None):
+    try:
+        formula = BETAS[method]
+    except KeyError:
+        raise ValueError(f"method must be one of {sorted(BETAS)}") from None
+    gn, go, do = (np.atleast_1d(np.asarray(a, dtype=np.float32))
+                  for a in (g_new, g_old, d_old))
+    if gn.ndim != 1 or gn.shape != go.shape or gn.shape != do.shape:
+        raise ValueError("gradients and direction must be 1-D, same shape")
+    if not np.any(go):
+        raise ValueError("g_old must not be zero")
+    if restart_every:
+        if k is None:
+            raise ValueError("restart_every needs k")
+        if k % restart_every == 0:
+            return 0.0
+    return float(formula(gn.astype(float), go.astype(float)))
+''',
+    }),
+    Alternative("warns on stderr, for-loop minimiser, float32 steps", {
+        "backtracking_line_search": '''
+import warnings
+
+
+def backtracking_line_search(f_and_grad, x, f, g, d, alpha0=1.0, c=1e-4,
+                             shrink=0.5, max_steps=50):
+    slope = np.dot(g, d)
+    if slope >= 0:
+        raise ValueError("the direction d must go downhill: g @ d < 0")
+    for j in range(max_steps + 1):
+        alpha = alpha0 * shrink ** j
+        if f_and_grad(x + alpha * d)[0] <= f + c * alpha * slope:
+            return alpha
+    warnings.warn("line search found no acceptable step", RuntimeWarning)
+    return 0.0
+''',
+        "minimize": '''
+def minimize(f_and_grad, x0, method="bfgs", max_iter=200, tol=1e-6,
+             line_search=None):
+    if method not in ("bfgs", "cg-fr", "cg-pr"):
+        raise ValueError("method must be 'bfgs', 'cg-fr' or 'cg-pr'")
+    if max_iter < 0:
+        raise ValueError("max_iter must be >= 0")
+    x = np.asarray(x0, dtype=float).copy()
+    if x.ndim != 1:
+        raise ValueError("x0 must be a vector")
+    search = line_search or backtracking_line_search
+    f, g = f_and_grad(x)
+    history = [f]
+    H = np.identity(len(x))
+    d = -g
+    done = 0
+    for it in range(1, max_iter + 1):
+        if np.sqrt(g @ g) <= tol:
+            break
+        if g @ d >= 0:
+            H, d = np.identity(len(x)), -g
+        alpha = search(f_and_grad, x, f, g, d)
+        if alpha == 0:
+            break
+        s = alpha * d
+        f_new, g_new = f_and_grad(x + s)
+        r = g_new - g
+        if method == "bfgs":
+            if r @ s > 1e-300:
+                H = bfgs_inverse_update(H, s, r)
+            d = -(H @ g_new)
+        else:
+            name = "fletcher-reeves" if method == "cg-fr" else "polak-ribiere"
+            d = -g_new + cg_beta(g_new, g, d, name, it, len(x)) * d
+        x, f, g = x + s, f_new, g_new
+        history.append(f)
+        done = it
+    if done == max_iter and max_iter > 0:
+        warnings.warn(f"minimize: stopped after max_iter={max_iter} steps")
+    return x, float(f), done, history
+''',
+    }),
+]
