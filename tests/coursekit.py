@@ -34,9 +34,12 @@ def nbgrader(*args, cwd, timeout=3600):
     result = subprocess.run([str(BIN / "nbgrader"), *args], cwd=cwd, env=env,
                             capture_output=True, text=True, timeout=timeout)
     if result.returncode != 0:
+        noise = ("Attribute 'checksum'", "running over TCP", "INFO]")
+        log = "\n".join(line for line in result.stderr.splitlines()
+                        if not any(n in line for n in noise))
         raise RuntimeError(f"nbgrader {' '.join(args)} failed "
                            f"(exit {result.returncode}):\n{result.stdout}\n"
-                           f"{result.stderr[-5000:]}")
+                           f"{log[-8000:]}")
     return result
 
 
@@ -139,6 +142,24 @@ def read_grades(course, assignment):
     return grades
 
 
+def autograde(course, assignment, attempts=3):
+    """``nbgrader autograde`` every submission of the course, retrying once
+    or twice a run that lost a student to a transient failure.
+
+    When kernels start side by side (the parallel workers), one can fail to
+    start; nbgrader then drops that student and exits 1 after grading the
+    rest. A re-run without ``--force`` grades only the students it dropped,
+    so a submission that fails every time still fails the test.
+    """
+    for attempt in range(attempts):
+        try:
+            force = ["--force"] if attempt == 0 else []
+            return nbgrader("autograde", assignment, *force, cwd=course)
+        except RuntimeError:
+            if attempt == attempts - 1:
+                raise
+
+
 def grade(course, assignment, submissions, workers=2):
     """Autograde ``submissions`` with real nbgrader; return {student: Grade}.
 
@@ -156,8 +177,7 @@ def grade(course, assignment, submissions, workers=2):
             write_submission(copy, assignment, sub)
         copies.append(copy)
     with concurrent.futures.ThreadPoolExecutor(len(copies)) as pool:
-        list(pool.map(lambda c: nbgrader("autograde", assignment, "--force",
-                                         cwd=c), copies))
+        list(pool.map(lambda c: autograde(c, assignment), copies))
     grades = {}
     for copy in copies:
         grades.update(read_grades(copy, assignment))
