@@ -35,9 +35,11 @@ release: install
 lectures: install
 	$(BIN)/python -m tests.coursekit course/*.ipynb
 
-## autograde: grade every submission in submitted/ into autograded/
+## autograde: grade every submission in submitted/ into autograded/, in
+# parallel, with a grade and a reason for every student (coursegrader);
+# the summary table is printed and written to autograde_report.csv
 autograde: install
-	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader autograde "$$a" || exit 1; done
+	$(BIN)/python -m coursegrader autograde $(GRADE_ARGS)
 
 ## feedback: write feedback/ for every autograded submission
 feedback: install

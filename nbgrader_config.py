@@ -32,3 +32,16 @@ c.OverwriteCells.add_missing_cells = True
 # bars from correct code. Drop every stderr stream before scoring.
 c.IgnorePattern.enabled = True
 c.IgnorePattern.pattern = r"(?s).*"
+
+# A submission larger than this (in kB) is not run: it scores 0 with the
+# reason (coursegrader). nbgrader's submit and collect skip larger files.
+c.CourseDirectory.max_file_size = 20000
+
+# Feedback says which test failed and why, without the hidden test code
+# that nbgrader would otherwise show in the cell and in its traceback.
+from coursegrader.feedback import HideHiddenTests  # noqa: E402
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import GetGrades  # noqa: E402
+
+c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests,
+                                    CSSHTMLHeaderPreprocessor]

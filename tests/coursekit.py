@@ -25,11 +25,15 @@ def assignments():
                   if p.is_dir() and p.name[:2].isdigit())
 
 
+def nbgrader_env():
+    """The environment with the venv's tools (nbgrader, alembic) on PATH."""
+    return dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}")
+
+
 def nbgrader(*args, cwd, timeout=3600):
     """Run an nbgrader command in ``cwd``; raise with its output if it fails."""
     # One BLAS thread per kernel: the workers already use every core.
-    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}",
-               OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
+    env = dict(nbgrader_env(), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
                MKL_NUM_THREADS="1")
     result = subprocess.run([str(BIN / "nbgrader"), *args], cwd=cwd, env=env,
                             capture_output=True, text=True, timeout=timeout)
@@ -44,10 +48,12 @@ def nbgrader(*args, cwd, timeout=3600):
 
 
 def make_course(root, assignment):
-    """Copy the config and one source assignment to ``root``; generate it."""
+    """Copy one source assignment (and the config, unless ``root`` has one)
+    to ``root``; generate it."""
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(REPO / "nbgrader_config.py", root)
+    if not (root / "nbgrader_config.py").exists():
+        shutil.copy(REPO / "nbgrader_config.py", root)
     shutil.copytree(REPO / "source" / assignment,
                     root / "source" / assignment)
     nbgrader("generate_assignment", assignment, "--force", cwd=root)
@@ -127,11 +133,12 @@ def write_submission(course, assignment, submission):
         nbformat.write(nb, folder / name)
 
 
-def read_grades(course, assignment):
-    """{student: Grade} from the course's gradebook."""
+def read_grades(course, assignment, db_url=None):
+    """{student: Grade} from the course's gradebook (SQLite unless
+    ``db_url`` says otherwise)."""
     from nbgrader.api import Gradebook
     grades = {}
-    with Gradebook(f"sqlite:///{Path(course) / 'gradebook.db'}") as gb:
+    with Gradebook(db_url or f"sqlite:///{Path(course) / 'gradebook.db'}") as gb:
         for sub in gb.assignment_submissions(assignment):
             cells = {}
             for nb in sub.notebooks:

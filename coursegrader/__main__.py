@@ -1,0 +1,59 @@
+"""``python -m coursegrader autograde [ASSIGNMENT ...]`` — see ``--help``."""
+import argparse
+import csv
+import sys
+from pathlib import Path
+
+from coursegrader.run import DEFAULT_MEMORY, autograde, summary
+
+
+def parse(argv):
+    parser = argparse.ArgumentParser(
+        prog="python -m coursegrader",
+        description="Grade every submission in submitted/ with nbgrader, in "
+                    "parallel, giving every student a grade and a reason.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    grade = sub.add_parser("autograde", help="autograde submissions")
+    grade.add_argument("assignments", nargs="*",
+                       help="assignments to grade (default: all with submissions)")
+    grade.add_argument("--student", action="append", dest="students",
+                       help="grade only this student (repeatable)")
+    grade.add_argument("--workers", type=int, default=None,
+                       help="parallel workers (default: the number of CPUs)")
+    grade.add_argument("--memory-mb", type=int, default=DEFAULT_MEMORY // 2**20,
+                       help="address-space cap of each worker and its kernels, MiB")
+    grade.add_argument("--deadline", type=float, default=None,
+                       help="seconds one submission may take (default: 10 cell timeouts)")
+    grade.add_argument("--root", default=".", help="the course folder")
+    grade.add_argument("--report", default="autograde_report.csv",
+                       help="CSV file for the summary, relative to the course folder")
+    args = parser.parse_args(argv)
+    if args.workers is not None and args.workers < 1:
+        parser.error("--workers must be at least 1")
+    if args.memory_mb < 256:
+        parser.error("--memory-mb below 256 would not even start a kernel")
+    return args
+
+
+def write_report(path, results):
+    with open(path, "w", newline="") as f:
+        out = csv.writer(f)
+        out.writerow(["student", "assignment", "score", "max_score", "failed", "notes"])
+        for r in results:
+            out.writerow([r.student, r.assignment, r.score, r.max_score,
+                          " ".join(r.failed), " | ".join(r.notes)])
+
+
+def main(argv=None):
+    args = parse(sys.argv[1:] if argv is None else argv)
+    try:
+        results = autograde(args.root, args.assignments or None, args.students,
+                            args.workers, args.memory_mb * 2**20, args.deadline)
+    except ValueError as error:
+        sys.exit(f"coursegrader: {error}")
+    print(summary(results))
+    write_report(Path(args.root) / args.report, results)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,157 @@
+"""Grading a whole class with ``python -m coursegrader autograde``.
+
+The fixture class (tests/fixture_class.py) holds correct, partly correct and
+every kind of broken work across all five assignments. The grader must give
+each student exactly the expected score with the reason noted, the same
+grades when run again, the same grades on a PostgreSQL gradebook, and
+feedback that says what failed without showing the hidden tests.
+"""
+import csv
+import html
+import os
+import re
+import subprocess
+import sys
+
+import nbformat
+import psutil
+import pytest
+
+from tests import coursekit as ck
+from tests import fixture_class as fc
+from tests import pgserver
+
+# The fixture course gives 01 a 15 s cell timeout, so that its two endless
+# loops cost 30 s of grading rather than 120.
+SHORT_TIMEOUT = ('\nif "01_neuron_models" in sys.argv:\n'
+                 '    c.Execute.timeout = 15\n')
+
+
+def run_grader(root, *args):
+    """``python -m coursegrader autograde`` on the course in ``root``;
+    returns {(assignment, student): row of the report}."""
+    result = subprocess.run(
+        [sys.executable, "-m", "coursegrader", "autograde", "--root", str(root),
+         "--workers", "2", *args], capture_output=True, text=True, timeout=1800)
+    assert result.returncode == 0, result.stdout + result.stderr[-5000:]
+    with open(root / "autograde_report.csv") as f:
+        return {(row["assignment"], row["student"]): row for row in csv.DictReader(f)}
+
+
+def cell_grades(root, db_url=None):
+    """{(assignment, student): {grade_id: (score, max)}} from the gradebook."""
+    return {(a, student): grade.cells
+            for a in ck.assignments()
+            for student, grade in ck.read_grades(root, a, db_url).items()}
+
+
+def make_fixture_course(root, db_url=None):
+    class_ = fc.make_class(root, db_url)
+    with open(root / "nbgrader_config.py", "a") as f:
+        f.write(SHORT_TIMEOUT)
+    return class_
+
+
+@pytest.fixture(scope="module")
+def graded(tmp_path_factory):
+    root = tmp_path_factory.mktemp("class")
+    class_ = make_fixture_course(root)
+    return root, class_, run_grader(root)
+
+
+def test_every_student_gets_the_expected_score(graded):
+    root, class_, report = graded
+    assert len(report) == len(class_) >= 15
+    wrong = {s.name: (report[s.assignment, s.name]["score"], s.expected)
+             for s in class_ if float(report[s.assignment, s.name]["score"]) != s.expected}
+    assert not wrong, f"(given, expected): {wrong}"
+    grades = cell_grades(root)
+    assert {(s.assignment, s.name) for s in class_} == set(grades)
+
+
+def test_every_repair_and_reason_is_in_the_summary(graded):
+    _, class_, report = graded
+    for s in class_:
+        notes = report[s.assignment, s.name]["notes"]
+        if s.note:
+            assert s.note in notes, f"{s.name}: {notes!r}"
+        else:
+            assert notes == "", f"{s.name} needed no repair, yet: {notes!r}"
+
+
+def test_grading_the_class_again_gives_the_same_grades(graded):
+    root, _, first = graded
+    before = cell_grades(root)
+    again = run_grader(root)
+    assert cell_grades(root) == before
+    assert {k: (r["score"], r["notes"]) for k, r in again.items()} == \
+        {k: (r["score"], r["notes"]) for k, r in first.items()}
+
+
+def hidden_lines(assignment):
+    """Every substantial line of the hidden tests of ``assignment`` that the
+    release does not show anyway."""
+    visible = "".join(p.read_text() for p in (ck.REPO / "release" / assignment).glob("*.ipynb"))
+    lines = set()
+    for path in (ck.REPO / "source" / assignment).glob("*.ipynb"):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for block in re.findall(r"BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS",
+                                    cell.source, re.S):
+                lines |= {line.strip() for line in block.splitlines()
+                          if len(line.strip()) >= 12 and line.strip() not in visible}
+    return sorted(lines)
+
+
+def test_feedback_says_what_failed_without_the_hidden_tests(graded):
+    root, class_, _ = graded
+    for assignment in ck.assignments():
+        ck.nbgrader("generate_feedback", assignment, "--force", cwd=root)
+    pages = {}
+    for s in class_:
+        path = root / "feedback" / s.name / s.assignment / f"{s.assignment}.html"
+        assert path.exists(), f"no feedback for {s.name}"
+        pages[s.name] = html.unescape(path.read_text())
+    for s in class_:
+        leaked = [line for line in hidden_lines(s.assignment) if line in pages[s.name]]
+        assert not leaked, f"{s.name}'s feedback shows hidden tests: {leaked[:3]}"
+    assert "A test in this cell failed with NotImplementedError." in pages["ben"]
+    assert "A test in this cell failed with NameError: name 'softmax'" in pages["jo"]
+    assert "could not be graded as handed in" in pages["fay"]
+    assert "kernel died" in pages["ivy"]
+
+
+def test_a_submission_past_the_deadline_is_stopped_with_its_kernel(tmp_path):
+    root = tmp_path / "course"
+    ck.make_course(root, fc.NB01)
+    slow = fc.Student("sal", fc.NB01, 0, "deadline",
+                      fc.answered(softmax="import time\ntime.sleep(45)"))
+    slow.write(root, slow)
+    kernels = kernel_pids()
+    report = run_grader(root, "--deadline", "20")
+    row = report[fc.NB01, "sal"]
+    assert float(row["score"]) == 0 and "ran past the deadline of 20 s" in row["notes"]
+    assert kernel_pids() <= kernels, "the stopped submission left its kernel running"
+
+
+def kernel_pids():
+    return {p.pid for p in psutil.process_iter(["cmdline"])
+            if "ipykernel_launcher" in " ".join(p.info["cmdline"] or [])}
+
+
+@pytest.fixture(scope="module")
+def postgres_url():
+    if pgserver.binaries() is None and not os.environ.get("NNCOURSE_REQUIRE_POSTGRES"):
+        pytest.skip("PostgreSQL is not installed (.ci/run installs Debian's package)")
+    with pgserver.postgres() as url:
+        yield url
+
+
+def test_a_postgresql_gradebook_gives_the_same_grades(graded, postgres_url, tmp_path_factory):
+    root, class_, report = graded
+    pg_root = tmp_path_factory.mktemp("class-postgres")
+    make_fixture_course(pg_root, postgres_url)
+    assert not (pg_root / "gradebook.db").exists()
+    pg_report = run_grader(pg_root)
+    assert cell_grades(pg_root, postgres_url) == cell_grades(root)
+    assert {k: r["score"] for k, r in pg_report.items()} == \
+        {k: r["score"] for k, r in report.items()}
