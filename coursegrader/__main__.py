@@ -24,6 +24,9 @@ def parse(argv):
                        help="address-space cap of each worker and its kernels, MiB")
     grade.add_argument("--deadline", type=float, default=None,
                        help="seconds one submission may take (default: 10 cell timeouts)")
+    grade.add_argument("--shard", default="1/1", metavar="K/N",
+                       help="grade only the K-th of N shares of the submissions "
+                            "(to split a class across N machines)")
     grade.add_argument("--root", default=".", help="the course folder")
     grade.add_argument("--report", default="autograde_report.csv",
                        help="CSV file for the summary, relative to the course folder")
@@ -32,6 +35,13 @@ def parse(argv):
         parser.error("--workers must be at least 1")
     if args.memory_mb < 256:
         parser.error("--memory-mb below 256 would not even start a kernel")
+    try:
+        k, n = (int(part) for part in args.shard.split("/"))
+    except ValueError:
+        parser.error(f"--shard {args.shard!r}: write it as K/N, e.g. 2/3")
+    if not 1 <= k <= n:
+        parser.error(f"--shard {args.shard!r}: K must be between 1 and N")
+    args.shard = (k, n)
     return args
 
 
@@ -48,7 +58,8 @@ def main(argv=None):
     args = parse(sys.argv[1:] if argv is None else argv)
     try:
         results = autograde(args.root, args.assignments or None, args.students,
-                            args.workers, args.memory_mb * 2**20, args.deadline)
+                            args.workers, args.memory_mb * 2**20, args.deadline,
+                            shard=args.shard)
     except ValueError as error:
         sys.exit(f"coursegrader: {error}")
     print(summary(results))

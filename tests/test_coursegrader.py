@@ -1,0 +1,115 @@
+"""Fast checks of coursegrader's parts; test_class_grading runs them for real."""
+import copy
+
+import nbformat
+import pytest
+
+from coursegrader import __main__ as cli
+from coursegrader import submissions
+from coursegrader.feedback import HideHiddenTests
+from tests import coursekit as ck
+
+A = "01_neuron_models"
+RELEASE = ck.REPO / "release" / A / f"{A}.ipynb"
+
+
+@pytest.fixture
+def released():
+    return nbformat.read(RELEASE, as_version=4)
+
+
+def ids(nb):
+    return [submissions.grade_id(c) for c in nb.cells]
+
+
+def test_repair_leaves_a_sound_notebook_alone(released):
+    nb = copy.deepcopy(released)
+    assert submissions.repair(nb, released) == []
+    assert ids(nb) == ids(released)
+
+
+def test_repair_puts_deleted_cells_back_in_place(released):
+    nb = copy.deepcopy(released)
+    gone = ("softmax", "test_softmax")
+    nb.cells = [c for c in nb.cells if submissions.grade_id(c) not in gone]
+    notes = submissions.repair(nb, released)
+    assert [g for g in ids(nb) if g] == [g for g in ids(released) if g]
+    assert notes == [f"put back the deleted cell {g!r}" for g in gone]
+
+
+def test_repair_keeps_duplicates_as_ordinary_cells(released):
+    nb = copy.deepcopy(released)
+    i = ids(nb).index("mcculloch_pitts")
+    nb.cells.insert(i + 1, copy.deepcopy(nb.cells[i]))
+    nb.cells[i + 1].source = "# my second try\n" + nb.cells[i + 1].source
+    submissions.repair(nb, released)
+    assert ids(nb).count("mcculloch_pitts") == 1
+    assert nb.cells[i + 1].source.startswith("# my second try")
+    assert "nbgrader" not in nb.cells[i + 1].metadata
+
+
+def test_repair_restores_edited_metadata(released):
+    nb = copy.deepcopy(released)
+    i = ids(nb).index("test_softmax")
+    nb.cells[i].metadata.nbgrader.update(points=100, grade=False)
+    notes = submissions.repair(nb, released)
+    assert nb.cells[i].metadata.nbgrader == released.cells[i].metadata.nbgrader
+    assert notes == ["restored the nbgrader metadata of 'test_softmax'"]
+
+
+def test_stage_replaces_what_cannot_run_by_the_blank_release(tmp_path, released):
+    release = {RELEASE.name: released}
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / RELEASE.name).write_text("{not json")
+    (sub / "other.ipynb").write_text("{}")
+    (sub / "data.csv").write_text("1,2\n")
+    notes = submissions.stage(sub, tmp_path / "staged", release, max_bytes=10**6)
+    staged = nbformat.read(tmp_path / "staged" / RELEASE.name, as_version=4)
+    assert submissions.NOTE_TAG in staged.cells[0].metadata["tags"]
+    assert ids(staged)[1:] == ids(released)
+    assert (tmp_path / "staged" / "data.csv").exists()
+    assert not (tmp_path / "staged" / "other.ipynb").exists()
+    assert any("not a readable notebook" in n for n in notes)
+    assert any("ignored other.ipynb" in n for n in notes)
+
+    notes = submissions.stage(sub, tmp_path / "staged", release, max_bytes=10)
+    assert notes and "over the course's limit" in notes[0]
+
+
+def error(ename, evalue):
+    return nbformat.v4.new_output("error", ename=ename, evalue=evalue,
+                                  traceback=["secret_check(student_answer)"])
+
+
+def test_feedback_hides_hidden_code_but_names_the_failure():
+    cell = nbformat.v4.new_code_cell(
+        "assert f(1) == 1\n### BEGIN HIDDEN TESTS\nsecret_check(student_answer)\n"
+        "### END HIDDEN TESTS")
+    cell.metadata["nbgrader"] = {"grade": True, "grade_id": "t", "points": 1,
+                                 "solution": False, "locked": True}
+    cell.outputs = [error("AssertionError", "f(2) should be 4"),
+                    error("NameError", "secret_check(student_answer) failed"),
+                    nbformat.v4.new_output("stream", name="stdout",
+                                           text="secret_check(student_answer)\n"),
+                    nbformat.v4.new_output("stream", name="stdout", text="hello\n")]
+    cell, _ = HideHiddenTests().preprocess_cell(cell, {}, 0)
+    shown = str(cell)
+    assert "secret_check" not in shown
+    assert cell.source.strip() == "assert f(1) == 1"
+    assert cell.outputs[0].traceback[0] == \
+        "A test in this cell failed with AssertionError: f(2) should be 4."
+    assert "quotes the hidden test" in cell.outputs[1].evalue
+    assert cell.outputs[3].text == "hello\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--workers", "0"], "--workers must be at least 1"),
+    (["--shard", "3/2"], "K must be between 1 and N"),
+    (["--shard", "half"], "write it as K/N"),
+    (["--memory-mb", "10"], "would not even start a kernel"),
+])
+def test_cli_rejects_bad_options_with_a_sentence(args, message, capsys):
+    with pytest.raises(SystemExit):
+        cli.parse(["autograde", *args])
+    assert message in capsys.readouterr().err
