@@ -14,3 +14,11 @@
 :class:`coursegrader.feedback.HideHiddenTests` keeps hidden test code out of
 the feedback students receive.
 """
+import sys
+
+# jsonschema, imported by nbformat, builds the IRI grammar of the optional
+# package rfc3987_syntax when it is installed: 2.6 s of start-up in every
+# process, for a format check that grading never makes. Without it jsonschema
+# simply does not check IRIs. Kernels and nbgrader's own commands are
+# separate processes and keep it.
+sys.modules.setdefault("rfc3987_syntax", None)

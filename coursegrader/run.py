@@ -87,15 +87,18 @@ class Course:
 class Worker:
     """One ``coursegrader.worker`` process and its scratch course."""
 
-    def __init__(self, scratch, course, template, memory):
-        """A worker in the new folder ``scratch``, grading in a copy of the
-        ``template`` gradebook file; started at once."""
+    def __init__(self, scratch, course, memory):
+        """A worker in the new folder ``scratch``, started at once: its
+        imports overlap the building of its gradebook (:meth:`install`)."""
         self.scratch, self.memory = scratch, memory
         scratch.mkdir(parents=True)
         shutil.copy(course.root / "nbgrader_config.py", scratch)
-        shutil.copy(template, scratch / "gradebook.db")
         self.log = open(scratch / "worker.log", "a")
         self.start()
+
+    def install(self, template):
+        """Give the worker its own copy of the ``template`` gradebook file."""
+        shutil.copy(template, self.scratch / "gradebook.db")
 
     @property
     def db_url(self):
@@ -247,13 +250,14 @@ class Grader:
                 worker.close()
 
         with bar, tempfile.TemporaryDirectory(prefix="coursegrader-") as scratch:
+            pool = [Worker(Path(scratch) / f"worker{i}", self.course, self.memory)
+                    for i in range(min(workers, len(jobs)))]
             template = Path(scratch) / "gradebook.db"
             for assignment in self.assignments:
                 gradebook.copy_assignment(self.course.db_url,
                                           f"sqlite:///{template}", assignment)
-            pool = [Worker(Path(scratch) / f"worker{i}", self.course, template,
-                           self.memory)
-                    for i in range(min(workers, len(jobs)))]
+            for worker in pool:
+                worker.install(template)
             threads = [threading.Thread(target=serve, args=(w,)) for w in pool]
             for thread in threads:
                 thread.start()

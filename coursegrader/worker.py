@@ -17,6 +17,11 @@ import resource
 import sys
 from pathlib import Path
 
+from nbgrader.apps import NbGraderAPI
+from nbgrader.coursedir import CourseDirectory
+
+from coursegrader.config import load_config
+
 
 def cap_memory(limit):
     if limit > 0:
@@ -25,9 +30,6 @@ def cap_memory(limit):
 
 def load_api(scratch, assignment):
     """nbgrader's API on the scratch course, configured by the course's file."""
-    from nbgrader.apps import NbGraderAPI
-    from nbgrader.coursedir import CourseDirectory
-    from coursegrader.config import load_config
     config = load_config(scratch, assignment)
     config.CourseDirectory.root = str(scratch)
     config.CourseDirectory.db_url = f"sqlite:///{scratch / 'gradebook.db'}"

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import nbformat
 
+from tests.notebook_runner import run_notebook
+
 REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
@@ -199,10 +201,7 @@ def execute_in_place(path, timeout=600):
     the file only where an output changed.
     """
     path = Path(path)
-    nb = nbformat.read(path, as_version=4)
-    from nbclient import NotebookClient
-    NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    nb, _ = run_notebook(path, timeout=timeout)
     nb.metadata = {k: v for k, v in nb.metadata.items()
                    if k in ("kernelspec", "language_info")}
     for cell in nb.cells:
