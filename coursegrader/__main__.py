@@ -62,6 +62,9 @@ def main(argv=None):
                             shard=args.shard)
     except ValueError as error:
         sys.exit(f"coursegrader: {error}")
+    if not results:
+        sys.exit("coursegrader: nothing to grade: put submissions in "
+                 "submitted/<student>/<assignment>/ (nbgrader collect does)")
     print(summary(results))
     write_report(Path(args.root) / args.report, results)
 
