@@ -6,7 +6,7 @@ BIN    := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9]*))
 
-.PHONY: install lab test release lectures autograde feedback export clean
+.PHONY: install lab test release lectures autograde feedback export book serve-book clean
 
 install: $(VENV)/.installed
 
@@ -17,6 +17,12 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(BIN)/jupyter labextension list 2>&1 | grep -q "@jupyter/nbgrader.*enabled"
 	touch $@
 
+# MathJax for the book and playwright-core for the browser tests, from npm
+# (the browser is Debian's chromium: nothing is downloaded at run time)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## lab: set up everything, regenerate release/, start JupyterLab on the course
 # (JupyterLab refuses to run as root unless told; containers often are root.)
 lab: install release
@@ -24,7 +30,7 @@ lab: install release
 	    $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## test: the whole test suite
-test: install
+test: install node_modules/.installed
 	$(BIN)/python -m pytest
 
 ## release: regenerate release/ (the student versions) from source/
@@ -49,5 +55,14 @@ feedback: install
 export: install
 	$(BIN)/nbgrader export --to grades.csv
 
+## book: the web book, built offline into _build/html (Jupyter Book)
+book: install node_modules/.installed
+	$(BIN)/python book/build.py
+
+## serve-book: build the book and serve it on http://127.0.0.1:$(PORT)/
+PORT ?= 8000
+serve-book: book
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
 clean:
-	rm -rf autograded/*/ feedback/ .pytest_cache
+	rm -rf autograded/*/ feedback/ .pytest_cache _build/

@@ -193,20 +193,62 @@ def grade(course, assignment, submissions, workers=2):
     return grades
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+
+
 def execute_in_place(path, timeout=600):
     """Execute a lecture top to bottom on a fresh kernel and store it clean.
 
     Clean means: outputs and sequential execution counts kept; nbclient's
     per-cell timing and the saved widget state dropped, so a re-run changes
-    the file only where an output changed.
+    the file only where an output changed. What an interactive cell drew is
+    kept as a snapshot (see ``add_widget_snapshots``).
     """
     path = Path(path)
     nb, _ = run_notebook(path, timeout=timeout)
+    add_widget_snapshots(nb)
     nb.metadata = {k: v for k, v in nb.metadata.items()
                    if k in ("kernelspec", "language_info")}
     for cell in nb.cells:
         cell.metadata.pop("execution", None)
     nbformat.write(nb, path)
+
+
+def add_widget_snapshots(nb):
+    """After each widget, store the pictures its output areas drew.
+
+    A widget lives in the kernel, so a stored notebook (on GitHub, in the web
+    book, in JupyterLab before running) can show only a placeholder for it.
+    nbclient records what the widgets' Output areas displayed in the
+    notebook's widget state; each picture found there is added to its cell
+    as an ordinary output marked ``{"nncourse": {"widget_snapshot": true}}``.
+    Running the cell replaces it with the live widget.
+    """
+    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        views = [out.data[WIDGET_VIEW]["model_id"] for out in cell.outputs
+                 if WIDGET_VIEW in out.get("data", {})]
+        pictures = [out for view in views for out in drawn_by(view, state)
+                    if "image/png" in out.get("data", {})]
+        cell.outputs.extend(
+            nbformat.v4.new_output(
+                "display_data", data=dict(out["data"]),
+                metadata={"nncourse": {"widget_snapshot": True}})
+            for out in pictures)
+
+
+def drawn_by(model_id, state):
+    """Outputs of the Output widgets in the widget tree under ``model_id``."""
+    model = state.get(model_id)
+    if model is None:
+        return []
+    drawn = list(model["state"].get("outputs", []))
+    for child in model["state"].get("children", []):
+        drawn += drawn_by(child.removeprefix("IPY_MODEL_"), state)
+    return drawn
 
 
 if __name__ == "__main__":

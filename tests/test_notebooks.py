@@ -123,6 +123,21 @@ def test_lecture_stored_executed_in_order(path):
 
 
 @pytest.mark.parametrize("path", LECTURES, ids=rel)
+def test_lecture_widgets_stored_with_a_snapshot(path):
+    """A stored widget is a placeholder; its picture must be stored beside it."""
+    nb = nbformat.read(path, as_version=4)
+    for i, cell in enumerate(nb.cells):
+        kinds = [out.get("data", {}) for out in cell.get("outputs", [])]
+        if any(ck.WIDGET_VIEW in data for data in kinds):
+            snapshots = [out for out in cell.outputs
+                         if out.get("metadata", {}).get("nncourse", {}).get(
+                             "widget_snapshot") and "image/png" in out.data]
+            assert snapshots, (
+                f"{rel(path)}, cell {i}: a widget without the snapshot of "
+                "what it draws; store the lecture with `make lectures`")
+
+
+@pytest.mark.parametrize("path", LECTURES, ids=rel)
 def test_lecture_reexecutes(path, course_run):
     nb = executed(course_run, path)
     assert not outputs(nb, "error")

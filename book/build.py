@@ -1,0 +1,188 @@
+"""Build the course's web book with Jupyter Book, offline (make book).
+
+    python book/build.py            # -> _build/html/index.html
+
+The book is assembled in _build/book-src from what the repository stores:
+
+- lectures/: the lectures from course/, with their stored outputs. A widget
+  cannot run in a static page, so its placeholder output is dropped and the
+  snapshot of what it drew (tests/coursekit.add_widget_snapshots) is shown,
+  with a note on how to run it live.
+- solutions/: the instructor notebooks from source/, presented as worked
+  solutions: nbgrader's hidden tests and the solution markers removed.
+  Jupyter Book executes them (cached in _build/.jupyter_cache).
+
+Each lecture links to its assignment's solution and back. Formulas are set by
+MathJax from node_modules (npm ci), so the pages load nothing from the
+network. The build is strict: any Sphinx warning (a missing page, image or
+reference) fails it.
+"""
+import argparse
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+from nbgrader.preprocessors import ClearHiddenTests
+
+REPO = Path(__file__).resolve().parents[1]
+BOOK = REPO / "book"
+BUILD = REPO / "_build"
+STAGE = BUILD / "book-src"
+HTML = BUILD / "html"
+MATHJAX = REPO / "node_modules" / "mathjax" / "es5"
+# What MathJax's full TeX component loads: the script, and on demand its
+# fonts, menu and accessibility parts.
+MATHJAX_PARTS = ["tex-chtml-full.js", "output/chtml/fonts/woff-v2", "ui", "a11y"]
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+SOLUTION_MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
+LIVE_NOTE = """```{{note}}
+This figure is interactive in JupyterLab: the picture above is what it shows
+with its starting values. To move its controls, run `course/{name}` in
+JupyterLab (`make lab`).
+```"""
+
+
+def lecture_names():
+    return sorted(p.stem for p in (REPO / "course").glob("[0-9][0-9]_*.ipynb"))
+
+
+def assignment_names():
+    return sorted(p.name for p in (REPO / "source").iterdir()
+                  if (p / f"{p.name}.ipynb").exists())
+
+
+def title(nb):
+    """The notebook's first heading, without its '#'."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return line[2:].strip()
+    raise ValueError("a notebook of the book needs a '# Title' heading "
+                     "in its first markdown cell")
+
+
+def md(text):
+    return nbformat.v4.new_markdown_cell(text)
+
+
+def stage_lecture(name, has_assignment):
+    """course/NAME.ipynb as a page: widgets as snapshots, a link to its solution."""
+    nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
+    cells = []
+    for cell in nb.cells:
+        cells.append(cell)
+        if cell.cell_type != "code":
+            continue
+        live = [o for o in cell.outputs if WIDGET_VIEW in o.get("data", {})]
+        if live:
+            cell.outputs = [o for o in cell.outputs if o not in live]
+            cells.append(md(LIVE_NOTE.format(name=f"{name}.ipynb")))
+    if has_assignment:
+        cells.append(md(
+            "## Assignment\n\n"
+            f"Practise this lecture in its assignment, `release/{name}/` in "
+            "the course (open it in JupyterLab, solve it, press *Validate*). "
+            "After you have tried it, compare with the "
+            f"[worked solution](../solutions/{name}.ipynb)."))
+    nb.cells = cells
+    return nb
+
+
+def stage_solution(name, lecture_title):
+    """source/NAME/NAME.ipynb as a worked solution: no hidden tests."""
+    nb = nbformat.read(REPO / "source" / name / f"{name}.ipynb", as_version=4)
+    nb, _ = ClearHiddenTests().preprocess(nb, {})
+    for cell in nb.cells:
+        cell.metadata.pop("nbgrader", None)
+        if cell.cell_type == "code":
+            cell.source = SOLUTION_MARKER.sub("", cell.source).rstrip()
+    heading = nb.cells[0]
+    heading.source = heading.source.replace(
+        f"# {title(nb)}", f"# {title(nb)}: worked solution", 1)
+    nb.cells.insert(1, md(
+        "```{tip}\n"
+        f"This is the worked solution of the assignment `release/{name}/`, "
+        "with every function written out and the visible checks run. The "
+        "graders' hidden tests are not shown. The lecture it practises: "
+        f"[{lecture_title}](../lectures/{name}.ipynb).\n```"))
+    return nb
+
+
+def chapters_table(lectures, assignments, titles):
+    rows = ["## Chapters", "", "| lecture | assignment |", "|---|---|"]
+    for name in lectures:
+        solution = (f"[worked solution](solutions/{name}.ipynb)"
+                    if name in assignments else "")
+        rows.append(f"| [{titles[name]}](lectures/{name}.ipynb) | {solution} |")
+    return "\n".join(rows) + "\n"
+
+
+def table_of_contents(lectures, assignments):
+    lines = ["format: jb-book", "root: intro", "parts:",
+             "  - caption: Lectures", "    chapters:"]
+    lines += [f"      - file: lectures/{name}" for name in lectures]
+    lines += ["  - caption: Worked solutions", "    chapters:"]
+    lines += [f"      - file: solutions/{name}" for name in assignments]
+    return "\n".join(lines) + "\n"
+
+
+def stage():
+    """Write the book's sources into STAGE; keep Jupyter Book's cache."""
+    if not (MATHJAX / MATHJAX_PARTS[0]).exists():
+        sys.exit("MathJax is missing from node_modules: run `npm ci` "
+                 "(or `make book`, which does) and build again.")
+    lectures, assignments = lecture_names(), assignment_names()
+    missing = set(assignments) - set(lectures)
+    if missing:
+        sys.exit(f"assignments without a lecture of the same name: {sorted(missing)}")
+    shutil.rmtree(STAGE, ignore_errors=True)
+    (STAGE / "lectures").mkdir(parents=True)
+    (STAGE / "solutions").mkdir()
+    titles = {}
+    for name in lectures:
+        nb = stage_lecture(name, name in assignments)
+        titles[name] = title(nb)
+        nbformat.write(nb, STAGE / "lectures" / f"{name}.ipynb")
+    for name in assignments:
+        nbformat.write(stage_solution(name, titles[name]),
+                       STAGE / "solutions" / f"{name}.ipynb")
+    shutil.copy(BOOK / "_config.yml", STAGE)
+    (STAGE / "_toc.yml").write_text(table_of_contents(lectures, assignments))
+    intro = (BOOK / "intro.md").read_text()
+    (STAGE / "intro.md").write_text(
+        intro + "\n" + chapters_table(lectures, assignments, titles))
+    for part in MATHJAX_PARTS:
+        # Not under _static/, where Jupyter Book would add every .js as a
+        # <script>: Sphinx copies _mathjax/* into the site's _static/.
+        source, target = MATHJAX / part, STAGE / "_mathjax" / "mathjax" / part
+        target.parent.mkdir(parents=True, exist_ok=True)
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target)
+
+
+def build():
+    """Run Jupyter Book on STAGE into HTML; return its exit code."""
+    command = [str(Path(sys.executable).parent / "jupyter-book"), "build",
+               str(STAGE), "--path-output", str(BUILD.parent),
+               "--warningiserror", "--nitpick", "--keep-going"]
+    # The html lands in BUILD/html (--path-output REPO -> REPO/_build/html).
+    return subprocess.run(command, cwd=REPO).returncode
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.parse_args()
+    stage()
+    code = build()
+    if code == 0:
+        print(f"\nThe book: {HTML / 'index.html'}\n"
+              "Serve it with: make serve-book")
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    main()

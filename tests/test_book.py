@@ -1,0 +1,180 @@
+"""The web book (make book): built offline, complete, and working in a browser.
+
+The book is built once per session into _build/html by book/build.py, with
+every proxy variable pointing at a closed port, so a build step that tried to
+download something would fail. The Sphinx build itself is strict: any
+warning (a missing page, image or cross-reference) fails it.
+"""
+import functools
+import html
+import http.server
+import re
+import subprocess
+import sys
+import threading
+
+import nbformat
+import pytest
+
+from tests import browser
+from tests import coursekit as ck
+
+REPO = ck.REPO
+SITE = REPO / "_build" / "html"
+LECTURES = sorted(p.stem for p in (REPO / "course").glob("[0-9][0-9]_*.ipynb"))
+SOLUTIONS = ck.assignments()
+CLOSED_PORT = "http://127.0.0.1:9"      # the discard port: nothing listens
+HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+LOADS = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?"
+                   r"\b(?:src|href)=\"(https?:)?//[^\"]*\"")
+
+
+@pytest.fixture(scope="session")
+def built_book():
+    """Build the book; return Sphinx's and Jupyter Book's output."""
+    offline = {k: CLOSED_PORT for k in ("http_proxy", "https_proxy",
+                                        "HTTP_PROXY", "HTTPS_PROXY",
+                                        "ALL_PROXY", "all_proxy")}
+    result = subprocess.run([sys.executable, "book/build.py"], cwd=REPO,
+                            env=dict(ck.nbgrader_env(), **offline,
+                                     no_proxy="", NO_PROXY=""),
+                            capture_output=True, text=True, timeout=1800)
+    log = result.stdout + result.stderr
+    assert result.returncode == 0, f"the book failed to build:\n{log[-5000:]}"
+    return log
+
+
+def page(path):
+    return (SITE / path).read_text(encoding="utf-8")
+
+
+def text_of(page_html):
+    """What a reader sees: the page without its tags and entities."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page_html))
+
+
+def stored_pictures(nb):
+    return sum("image/png" in out.get("data", {}) for cell in nb.cells
+               if cell.cell_type == "code" for out in cell.outputs)
+
+
+def pictures_on(page_html):
+    return re.findall(r"<img [^>]*src=\"([^\"]*_images/[^\"]+)\"", page_html)
+
+
+def test_book_builds_without_warnings(built_book):
+    warnings = [line for line in built_book.splitlines() if "WARNING:" in line]
+    assert not warnings, "the book built with warnings:\n" + "\n".join(warnings)
+    assert "build succeeded" in built_book
+    for name in LECTURES:
+        assert (SITE / "lectures" / f"{name}.html").exists(), f"no page for {name}"
+    for name in SOLUTIONS:
+        assert (SITE / "solutions" / f"{name}.html").exists(), (
+            f"no worked solution for {name}")
+
+
+@pytest.mark.parametrize("name", LECTURES)
+def test_lecture_page_shows_every_stored_picture(built_book, name):
+    nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
+    html_page = page(f"lectures/{name}.html")
+    pictures = pictures_on(html_page)
+    assert len(pictures) == stored_pictures(nb), (
+        f"lectures/{name}.html shows {len(pictures)} pictures; the lecture "
+        f"stores {stored_pictures(nb)}")
+    for src in pictures:
+        assert (SITE / "lectures" / src).resolve().is_file(), (
+            f"lectures/{name}.html points at a missing picture {src}")
+
+
+@pytest.mark.parametrize("name", LECTURES)
+def test_widgets_are_pictures_with_a_note(built_book, name):
+    nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
+    widgets = sum(any(ck.WIDGET_VIEW in out.get("data", {})
+                      for out in cell.outputs)
+                  for cell in nb.cells if cell.cell_type == "code")
+    shown = text_of(page(f"lectures/{name}.html"))
+    assert shown.count("This figure is interactive in JupyterLab") == widgets
+    for placeholder in ("interactive(children", "VBox(children", "Output()"):
+        assert placeholder not in shown, (
+            f"lectures/{name}.html shows the widget placeholder {placeholder}")
+
+
+@pytest.mark.parametrize("name", SOLUTIONS)
+def test_solution_page_has_no_hidden_tests(built_book, name):
+    source = (REPO / "source" / name / f"{name}.ipynb").read_text()
+    nb = nbformat.reads(source, as_version=4)
+    cells = [c.source for c in nb.cells if c.cell_type == "code"]
+    hidden = [line.strip() for cell in cells for block in HIDDEN.findall(cell)
+              for line in block.splitlines() if len(line.strip()) > 25]
+    visible = [line.strip() for cell in cells
+               for line in HIDDEN.sub("", cell).splitlines()
+               if len(line.strip()) > 25 and "###" not in line]
+    shown = text_of(page(f"solutions/{name}.html"))
+    assert hidden and visible, f"{name}: nothing to check the page against"
+    # The same search finds the code the page should show...
+    assert all(line in shown for line in visible), (
+        f"solutions/{name}.html lacks a line of the solution: "
+        f"{next(line for line in visible if line not in shown)!r}")
+    # ...and not the hidden tests or nbgrader's markers.
+    leaked = [line for line in hidden if line in shown and line not in visible]
+    assert not leaked, f"solutions/{name}.html shows hidden tests: {leaked[:3]}"
+    assert "BEGIN HIDDEN TESTS" not in shown and "BEGIN SOLUTION" not in shown
+
+
+@pytest.mark.parametrize("name", SOLUTIONS)
+def test_lecture_and_solution_link_each_other(built_book, name):
+    assert f'href="../solutions/{name}.html"' in page(f"lectures/{name}.html")
+    assert f'href="../lectures/{name}.html' in page(f"solutions/{name}.html")
+    assert f'href="solutions/{name}.html"' in page("intro.html")
+
+
+def test_pages_load_nothing_from_the_network(built_book):
+    pages = sorted(SITE.rglob("*.html"))
+    assert len(pages) > len(LECTURES) + len(SOLUTIONS)
+    loads = {str(p.relative_to(SITE)): [m.group(0) for m in
+                                        LOADS.finditer(p.read_text())]
+             for p in pages}
+    remote = {p: found for p, found in loads.items() if found}
+    assert not remote, f"pages load from the network: {remote}"
+    # The same pattern does catch a remote script:
+    assert LOADS.search('<script src="https://cdn.example/x.js"></script>')
+
+
+@pytest.fixture(scope="session")
+def served_book(built_book):
+    """Serve _build/html on a free loopback port for the browser."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                                directory=str(SITE))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_book_in_a_browser(served_book):
+    """Every page loads its pictures and formulas; the search box finds terms."""
+    browser.require_browser()
+    pages = [f"lectures/{n}.html" for n in LECTURES] + [
+        f"solutions/{n}.html" for n in SOLUTIONS]
+    report = browser.run_script("book.mjs", served_book, browser.ARTIFACTS,
+                                "backpropagation", *pages)
+    assert not report["offline"], f"pages asked the network for {report['offline']}"
+    assert not report["failed"], f"requests failed: {report['failed']}"
+    assert not report["errors"], f"scripts failed: {report['errors']}"
+    for path in pages:
+        seen = report["pages"][path]
+        broken = [img["src"] for img in seen["images"] if not img["width"]]
+        assert not broken, f"{path}: pictures that did not load: {broken}"
+        assert len(seen["images"]) >= len(pictures_on(page(path))), path
+        if 'class="math' in page(path):
+            assert seen["formulas"] > 0, f"{path}: MathJax typeset nothing"
+        assert not seen["unrendered"], f"{path} shows raw TeX delimiters"
+        assert seen["searchBox"], f"{path} has no search box"
+        shot = "book-" + path.removesuffix(".html").replace("/", "-") + ".png"
+        assert (browser.ARTIFACTS / shot).stat().st_size > 10_000, (
+            f"no screenshot of {path}")
+    hits = report["search"]["hits"]
+    assert "lectures/03_backprop.html" in hits, f"search found {hits}"
