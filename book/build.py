@@ -39,7 +39,8 @@ MATHJAX_PARTS = ["tex-chtml-full.js", "output/chtml/fonts/woff-v2", "ui", "a11y"
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SOLUTION_MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
-LIVE_NOTE = """```{{note}}
+LIVE_NOTE = """```{{admonition}} Interactive figure
+:class: note
 This figure is interactive in JupyterLab: the picture above is what it shows
 with its starting values. To move its controls, run `course/{name}` in
 JupyterLab (`make lab`).

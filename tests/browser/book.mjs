@@ -31,6 +31,9 @@ try {
     report.pages[path] = await measurePage(page);
     const name = path.replace(/\.html$/, "").replaceAll("/", "-");
     await page.screenshot({ path: join(artifacts, `book-${name}.png`) });
+    if (await scrollToFirstInteractiveFigure(page)) {
+      await page.screenshot({ path: join(artifacts, `book-${name}-interactive.png`) });
+    }
   }
   report.search = await search(page, term);
   await page.screenshot({ path: join(artifacts, "book-search.png") });
@@ -62,6 +65,18 @@ async function measurePage(page) {
       (a) => a.getAttribute("href")),
     searchBox: !!document.querySelector(".search-button__button, form.bd-search"),
   }));
+}
+
+// Bring the first widget snapshot and its note into view; false if none.
+async function scrollToFirstInteractiveFigure(page) {
+  return page.evaluate(() => {
+    const note = [...document.querySelectorAll(".admonition.note")].find(
+      (n) => n.innerText.includes("interactive in JupyterLab"));
+    if (!note) return false;
+    note.scrollIntoView({ block: "end" });
+    window.scrollBy(0, 40);
+    return true;
+  });
 }
 
 // Type the term into the search box, as a reader would, and read the hits.
