@@ -161,6 +161,8 @@ def test_book_in_a_browser(served_book):
         f"solutions/{n}.html" for n in SOLUTIONS]
     report = browser.run_script("book.mjs", served_book, browser.ARTIFACTS,
                                 "backpropagation", *pages)
+    assert report["index"] == served_book + "intro.html", (
+        f"the site's address led to {report['index']}, not the front page")
     assert not report["offline"], f"pages asked the network for {report['offline']}"
     assert not report["failed"], f"requests failed: {report['failed']}"
     assert not report["errors"], f"scripts failed: {report['errors']}"

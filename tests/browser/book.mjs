@@ -16,7 +16,7 @@ mkdirSync(artifacts, { recursive: true });
 const browser = await openBrowser();
 const failed = [];         // responses with an error status
 const errors = [];         // exceptions thrown by the pages' scripts
-const report = { pages: {}, search: null, offline: browser.offline, failed, errors };
+const report = { pages: {}, index: null, search: null, offline: browser.offline, failed, errors };
 
 try {
   const page = await browser.context.newPage();
@@ -25,6 +25,11 @@ try {
     if (!browser.offline.includes(r.url())) failed.push(`failed ${r.url()}`);
   });
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+
+  // The site's address opens the front page (Jupyter Book's redirect).
+  await page.goto(base, { waitUntil: "load" });
+  await page.waitForURL(/intro\.html$/, { timeout: 30000 });
+  report.index = page.url();
 
   for (const path of ["intro.html", ...pages]) {
     await page.goto(new URL(path, base).href, { waitUntil: "load" });
