@@ -189,8 +189,9 @@ class Grader:
         self.course, self.memory = course, memory
         self.assignments = assignments
         self.release = {a: course.release(a) for a in assignments}
-        self.deadline = {a: deadline or DEADLINE_PER_TIMEOUT * cell_timeout(course, a)
-                         for a in assignments}
+        self.deadline = {
+            a: deadline or DEADLINE_PER_TIMEOUT * cell_timeout(course.root, a)
+            for a in assignments}
         self.merge_lock = threading.Lock()
 
     def grade(self, worker, assignment, student):
@@ -292,9 +293,9 @@ def autograde(root=".", assignments=None, students=None, workers=None,
     return sorted(results, key=lambda r: (r.assignment, r.student))
 
 
-def cell_timeout(course, assignment):
-    """Execute.timeout that the course's config gives ``assignment``."""
-    return load_config(course.root, assignment).get("Execute", {}).get("timeout", 30)
+def cell_timeout(root, assignment):
+    """Execute.timeout that the course's config in ``root`` gives ``assignment``."""
+    return load_config(root, assignment).get("Execute", {}).get("timeout", 30)
 
 
 def failed_tests(result):

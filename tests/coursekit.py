@@ -14,6 +14,7 @@ from pathlib import Path
 
 import nbformat
 
+from coursegrader.run import venv_path
 from tests.notebook_runner import run_notebook
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,16 +28,34 @@ def assignments():
                   if p.is_dir() and p.name[:2].isdigit())
 
 
-def nbgrader_env():
-    """The environment with the venv's tools (nbgrader, alembic) on PATH."""
-    return dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}")
+# One BLAS thread per kernel: the tests already use every core.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+              "MKL_NUM_THREADS": "1"}
+# Variables that would point Jupyter, nbgrader, IPython or matplotlib at the
+# settings of the account running the tests instead of a home of the test's.
+FOREIGN_SETTINGS = (
+    "JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
+    "JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_PREFER_ENV_PATH",
+    "JUPYTERLAB_DIR", "JUPYTERLAB_SETTINGS_DIR", "JUPYTERLAB_WORKSPACES_DIR",
+    "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_RUNTIME_DIR",
+    "IPYTHONDIR", "MPLCONFIGDIR", "MPLBACKEND", "PYTHONPATH", "PYTHONSTARTUP")
 
 
-def nbgrader(*args, cwd, timeout=3600):
-    """Run an nbgrader command in ``cwd``; raise with its output if it fails."""
-    # One BLAS thread per kernel: the workers already use every core.
-    env = dict(nbgrader_env(), OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
-               MKL_NUM_THREADS="1")
+def nbgrader_env(home=None, **extra):
+    """The environment with the venv's tools (nbgrader, alembic, jupyter)
+    first on PATH, and ``extra``. With ``home``, that is $HOME and every
+    variable that would point at the tester's own settings is dropped."""
+    env = dict(os.environ, PATH=venv_path())
+    if home is not None:
+        env = {k: v for k, v in env.items() if k not in FOREIGN_SETTINGS}
+        env["HOME"] = str(home)
+    return dict(env, **extra)
+
+
+def nbgrader(*args, cwd, home=None, timeout=3600):
+    """Run an nbgrader command in ``cwd`` (with ``home`` as $HOME, if
+    given); raise with its output if it fails."""
+    env = nbgrader_env(home, **ONE_THREAD)
     result = subprocess.run([str(BIN / "nbgrader"), *args], cwd=cwd, env=env,
                             capture_output=True, text=True, timeout=timeout)
     if result.returncode != 0:

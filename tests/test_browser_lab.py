@@ -53,14 +53,6 @@ SERVER_START = 60       # seconds for jupyter lab to answer
 SERVER_STOP = 20        # seconds for it to shut down with its kernels
 BROWSER_RUN = 300       # seconds for the whole browser script
 
-# Variables that would point Jupyter, IPython or matplotlib at the settings
-# of the account running the tests instead of the home made for the server.
-FOREIGN = ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR",
-           "JUPYTER_PATH", "JUPYTER_CONFIG_PATH", "JUPYTER_PREFER_ENV_PATH",
-           "JUPYTERLAB_DIR", "JUPYTERLAB_SETTINGS_DIR",
-           "JUPYTERLAB_WORKSPACES_DIR", "XDG_CONFIG_HOME", "XDG_DATA_HOME",
-           "XDG_CACHE_HOME", "XDG_RUNTIME_DIR", "IPYTHONDIR", "MPLCONFIGDIR",
-           "MPLBACKEND", "PYTHONPATH", "PYTHONSTARTUP")
 # JupyterLab settings that would make it, or the browser, go online: the
 # news feed and the check for a newer JupyterLab.
 OFFLINE_SETTINGS = {
@@ -109,17 +101,14 @@ def make_root(root):
 def make_home(home):
     """An empty home with JupyterLab settings that keep it offline;
     returns the environment that puts every Jupyter folder inside it."""
-    env = {k: v for k, v in os.environ.items() if k not in FOREIGN}
-    env.update(
-        HOME=str(home), PATH=f"{ck.BIN}{os.pathsep}{env['PATH']}",
+    env = ck.nbgrader_env(
+        home, **ck.ONE_THREAD,
         JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
         JUPYTER_DATA_DIR=str(home / ".local" / "share" / "jupyter"),
         JUPYTER_RUNTIME_DIR=str(home / "runtime"),
         IPYTHONDIR=str(home / ".ipython"),
         MPLCONFIGDIR=str(home / ".matplotlib"),
-        XDG_CACHE_HOME=str(home / ".cache"),
-        # one BLAS thread per kernel: the machine has few cores
-        OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+        XDG_CACHE_HOME=str(home / ".cache"))
     settings = home / ".jupyter" / "lab" / "user-settings"
     for name, values in OFFLINE_SETTINGS.items():
         path = settings / name

@@ -12,7 +12,6 @@ two at a time; the tests below check what it recorded.
 """
 import asyncio
 import os
-import runpy
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from queue import Empty
 import nbformat
 import pytest
 
+from coursegrader.run import cell_timeout
 from tests import coursekit as ck
 from tests import notebook_runner
 from tests.notebook_runner import run_notebook
@@ -143,14 +143,6 @@ def test_lecture_reexecutes(path, course_run):
     assert not outputs(nb, "error")
 
 
-def cell_timeout(assignment):
-    """Execute.timeout that nbgrader_config.py sets for ``assignment``."""
-    from traitlets.config import Config
-    config = runpy.run_path(str(ck.REPO / "nbgrader_config.py"),
-                            init_globals={"get_config": Config})
-    return config["TIMEOUTS"].get(assignment, config["DEFAULT_TIMEOUT"])
-
-
 def seconds(cell):
     """How long nbclient took to run ``cell``."""
     timing = cell.metadata["execution"]
@@ -167,7 +159,7 @@ def test_solution_passes_its_own_tests_well_within_the_timeout(path,
         f"{rel(path)} should be stored without outputs")
     executed_nb = executed(course_run, path)
     assert not outputs(executed_nb, "error")
-    limit = cell_timeout(path.parent.name)
+    limit = cell_timeout(ck.REPO, path.parent.name)
     slowest = max((c for c in executed_nb.cells if c.cell_type == "code"),
                   key=seconds)
     assert seconds(slowest) < limit / 4, (
