@@ -34,6 +34,9 @@ from coursegrader.config import load_config
 DEFAULT_MEMORY = 4 * 2**30          # bytes of address space per worker
 DEADLINE_PER_TIMEOUT = 10           # a submission gets 10 cell timeouts
 DEFAULT_MAX_FILE_SIZE_KB = 100000   # nbgrader's CourseDirectory.max_file_size
+# One BLAS thread per kernel: the workers already use every core.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
+              "MKL_NUM_THREADS": "1"}
 
 
 @dataclass
@@ -105,8 +108,8 @@ class Worker:
         return f"sqlite:///{self.scratch / 'gradebook.db'}"
 
     def start(self):
-        env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
-                   MKL_NUM_THREADS="1", PYTHONUNBUFFERED="1", PATH=venv_path())
+        env = dict(os.environ, **ONE_THREAD, PYTHONUNBUFFERED="1",
+                   PATH=venv_path())
         self.process = subprocess.Popen(
             [sys.executable, "-m", "coursegrader.worker", str(self.scratch),
              str(self.memory)],
@@ -141,16 +144,7 @@ class Worker:
 
     def kill(self):
         """Kill the worker and every kernel it started."""
-        try:
-            family = psutil.Process(self.process.pid).children(recursive=True)
-        except psutil.NoSuchProcess:
-            family = []
-        for proc in family + [self.process]:
-            try:
-                proc.kill()
-            except (psutil.NoSuchProcess, ProcessLookupError):
-                pass
-        self.process.wait()
+        kill_tree(self.process)
 
     def close(self):
         self.process.stdin.close()
@@ -159,6 +153,20 @@ class Worker:
         except subprocess.TimeoutExpired:
             self.kill()
         self.log.close()
+
+
+def kill_tree(process):
+    """Kill ``process`` (a Popen) and every process it started; reap it."""
+    try:
+        family = psutil.Process(process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        family = []
+    for proc in family + [process]:
+        try:
+            proc.kill()
+        except (psutil.NoSuchProcess, ProcessLookupError):
+            pass
+    process.wait()
 
 
 def venv_path():
@@ -210,10 +218,17 @@ class Grader:
             if not reply["success"]:
                 raise RuntimeError(f"even the blank release of {assignment} "
                                    f"failed to grade:\n{reply.get('log', '')[-3000:]}")
+        # The worker's own gradebook holds exactly the rows that the merge
+        # copies: read the scores there, outside the lock on the course's.
+        score, max_score, cells = gradebook.scores(worker.db_url, assignment,
+                                                   student)
+        failed = sorted(gid for gid, (s, m) in cells.items() if s < m)
         with self.merge_lock:
-            return self.merge(worker, assignment, student, notes)
+            self.merge(worker, assignment, student)
+        return Result(student, assignment, score, max_score, failed, notes)
 
-    def merge(self, worker, assignment, student, notes):
+    def merge(self, worker, assignment, student):
+        """Move the worker's result into the course: gradebook and files."""
         gradebook.merge_submission(worker.db_url, self.course.db_url,
                                    assignment, student)
         target = self.course.root / "autograded" / student / assignment
@@ -222,10 +237,6 @@ class Grader:
         shutil.copytree(worker.scratch / "autograded" / student / assignment, target)
         for done in ("submitted", "autograded"):
             shutil.rmtree(worker.scratch / done / student / assignment)
-        score, max_score, cells = gradebook.scores(
-            self.course.db_url, assignment, student)
-        failed = sorted(gid for gid, (s, m) in cells.items() if s < m)
-        return Result(student, assignment, score, max_score, failed, notes)
 
     def run(self, jobs, workers, progress=True):
         """Grade every (assignment, student) of ``jobs``; return [Result]."""

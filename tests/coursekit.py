@@ -14,7 +14,7 @@ from pathlib import Path
 
 import nbformat
 
-from coursegrader.run import venv_path
+from coursegrader.run import ONE_THREAD, venv_path
 from tests.notebook_runner import run_notebook
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,9 +28,6 @@ def assignments():
                   if p.is_dir() and p.name[:2].isdigit())
 
 
-# One BLAS thread per kernel: the tests already use every core.
-ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1",
-              "MKL_NUM_THREADS": "1"}
 # Variables that would point Jupyter, nbgrader, IPython or matplotlib at the
 # settings of the account running the tests instead of a home of the test's.
 FOREIGN_SETTINGS = (

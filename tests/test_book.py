@@ -36,8 +36,8 @@ def built_book():
                                         "HTTP_PROXY", "HTTPS_PROXY",
                                         "ALL_PROXY", "all_proxy")}
     result = subprocess.run([sys.executable, "book/build.py"], cwd=REPO,
-                            env=dict(ck.nbgrader_env(), **offline,
-                                     no_proxy="", NO_PROXY=""),
+                            env=ck.nbgrader_env(**offline, no_proxy="",
+                                                NO_PROXY=""),
                             capture_output=True, text=True, timeout=1800)
     log = result.stdout + result.stderr
     assert result.returncode == 0, f"the book failed to build:\n{log[-5000:]}"

@@ -51,8 +51,7 @@ class Run:
 def one_blas_thread():
     """Pool initializer: kernels this worker starts use one BLAS thread each,
     so two notebooks at once do not oversubscribe the two cores."""
-    os.environ.update(OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1",
-                      MKL_NUM_THREADS="1")
+    os.environ.update(ck.ONE_THREAD)
 
 
 def execute(path, allow_errors):

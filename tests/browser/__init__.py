@@ -8,12 +8,12 @@ NNCOURSE_REQUIRE_BROWSER=1 (as in CI), where they fail instead.
 import json
 import os
 import shutil
-import signal
 import subprocess
 from pathlib import Path
 
-import psutil
 import pytest
+
+from coursegrader.run import kill_tree
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -46,8 +46,7 @@ def require_browser():
 def run_script(name, *args, timeout=600):
     """Run tests/browser/NAME with ``args``; return the JSON it printed last.
 
-    A script that outlives ``timeout`` seconds is killed with its browser
-    (Playwright starts Chromium in a process group of its own).
+    A script that outlives ``timeout`` seconds is killed with its browser.
     """
     script = subprocess.Popen(["node", str(HERE / name), *map(str, args)],
                               cwd=REPO, stdout=subprocess.PIPE,
@@ -56,9 +55,7 @@ def run_script(name, *args, timeout=600):
     try:
         stdout, stderr = script.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
-        for process in psutil.Process(script.pid).children(recursive=True):
-            process.kill()
-        os.killpg(script.pid, signal.SIGKILL)
+        kill_tree(script)
         stdout, stderr = script.communicate()
         pytest.fail(f"{name} did not finish in {timeout} s:\n"
                     f"{stdout[-4000:]}\n{stderr[-4000:]}", pytrace=False)
