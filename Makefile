@@ -6,7 +6,7 @@ BIN    := $(abspath $(VENV))/bin
 export PATH := $(BIN):$(PATH)
 ASSIGNMENTS := $(notdir $(wildcard source/[0-9]*))
 
-.PHONY: install lab test release lectures autograde feedback export book serve-book clean
+.PHONY: install lab test test-fast release lectures autograde feedback export book serve-book clean
 
 install: $(VENV)/.installed
 
@@ -29,9 +29,13 @@ lab: install release
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) \
 	    $(if $(filter 0,$(shell id -u)),--allow-root)
 
-## test: the whole test suite
+## test: the whole test suite, with its 15 slowest tests listed at the end
 test: install node_modules/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=15
+
+## test-fast: the unit tests only (under 90 s), for the inner loop
+test-fast: install
+	$(BIN)/python -m pytest -m "not slow"
 
 ## release: regenerate release/ (the student versions) from source/
 release: install
@@ -39,7 +43,7 @@ release: install
 
 ## lectures: re-execute every lecture in course/ and store it with its outputs
 lectures: install
-	$(BIN)/python -m tests.coursekit course/*.ipynb
+	$(BIN)/python -m coursetools lectures
 
 ## autograde: grade every submission in submitted/ into autograded/, in
 # parallel, with a grade and a reason for every student (coursegrader);

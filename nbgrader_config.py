@@ -3,24 +3,29 @@
 Every setting here answers a way in which nbgrader's defaults would cost a
 student points they earned, or let them keep points they did not.
 """
-import sys
-
 c = get_config()  # noqa: F821  (nbgrader provides get_config)
 
 c.CourseDirectory.course_id = "nncourse"
 c.CourseDirectory.root = "."
 
-# Seconds one cell may run before nbgrader interrupts it and grading goes on.
+# Seconds one cell may run before it is interrupted and grading goes on.
 # nbgrader's default, 30 s, is too short for cells that train a network.
-# An assignment not listed gets DEFAULT_TIMEOUT.
-DEFAULT_TIMEOUT = 60
-TIMEOUTS = {
+# coursegrader (make autograde) and the tests read this table; plain nbgrader
+# commands (validate, generate_feedback) take its longest entry.
+c.CourseGrader.cell_timeouts = {
+    "default": 60,
     "03_backprop": 120,
     "04_optimizers": 120,
     "05_second_order": 120,
 }
-_named = [TIMEOUTS[arg] for arg in sys.argv if arg in TIMEOUTS]
-c.Execute.timeout = max(_named, default=DEFAULT_TIMEOUT)
+c.Execute.timeout = max(c.CourseGrader.cell_timeouts.values())
+
+# Course modules that hold what an assignment asks students to write: while
+# coursegrader grades it, the student's kernel cannot import them (the test
+# cells say `with grading.disabled(module):` around the student's calls).
+c.CourseGrader.hidden_modules = {
+    "02_hodgkin_huxley": ["nncourse.hh"],
+}
 
 # A student who deletes a test cell gets it back at grading, hidden tests
 # included, instead of the cell silently turning into "needs manual grade".

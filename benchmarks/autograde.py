@@ -1,19 +1,24 @@
-"""Parallel class grading (coursegrader) against serial nbgrader.
+"""Class grading with coursegrader (sandboxed) against serial nbgrader.
 
 Twenty submissions of 03_backprop — ten reference solutions and ten mutants
-from tests/cases — are graded twice on identical copies of one course:
+from tests/cases — are graded three times on identical copies of one course:
 
 - *serial*: one ``nbgrader autograde 03_backprop`` process, as nbgrader
-  grades a class out of the box;
-- *parallel*: ``python -m coursegrader autograde`` with N workers.
+  grades a class out of the box (tests in the student's kernel, no
+  sandbox);
+- *isolated, one worker*: ``python -m coursegrader autograde --workers 1``:
+  every kernel in its sandbox, every test run by the grader;
+- *isolated, N workers*: the same with ``--workers N``.
 
-Both get a fresh gradebook with the generated assignment. The grades of
-every test cell must agree. Run from the repository root:
+Every run gets a fresh gradebook with the generated assignment, and the
+grades of every test cell must agree. Run from the repository root:
 
-    .venv/bin/python benchmarks/autograde.py [--workers 2] [--submissions 20]
+    .venv/bin/python -m benchmarks.autograde [--workers 2] [--submissions 20]
 
-Prints seconds per submission for each and the speed-up (target: at least
-1.7x on a 2-core machine).
+Prints seconds per submission for each; the per-submission cost of
+isolation, one worker against serial nbgrader (aim: at most 1.25x); and the
+speed-up of N workers over serial nbgrader (target: at least 1.7x on a
+2-core machine).
 """
 import argparse
 import shutil
@@ -23,9 +28,8 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests import coursekit as ck  # noqa: E402
-from tests.cases import cases_for  # noqa: E402
+from tests import coursekit as ck
+from tests.cases import cases_for
 
 ASSIGNMENT = "03_backprop"
 NOTEBOOK = f"{ASSIGNMENT}.ipynb"
@@ -56,24 +60,40 @@ def main():
     parser.add_argument("--submissions", type=int, default=20)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        base = ck.make_course(Path(tmp) / "course", ASSIGNMENT)
+        base = ck.make_course(Path(tmp) / "course")
         subs = submissions(base, args.submissions)
         for sub in subs:
             ck.write_submission(base, ASSIGNMENT, sub)
-        serial_course = shutil.copytree(base, Path(tmp) / "serial")
-        parallel_course = shutil.copytree(base, Path(tmp) / "parallel")
-        serial = timed([str(ck.BIN / "nbgrader"), "autograde", ASSIGNMENT], serial_course)
-        parallel = timed([sys.executable, "-m", "coursegrader", "autograde",
-                          "--workers", str(args.workers)], parallel_course)
-        same = (ck.read_grades(serial_course, ASSIGNMENT)
-                == ck.read_grades(parallel_course, ASSIGNMENT))
+        copies = {name: shutil.copytree(base, Path(tmp) / name)
+                  for name in ("serial", "one", "parallel")}
+        grader = [sys.executable, "-m", "coursegrader", "autograde",
+                  "--workers"]
+        seconds = {
+            "serial": timed([str(ck.BIN / "nbgrader"), "autograde",
+                             ASSIGNMENT], copies["serial"]),
+            "one": timed(grader + ["1"], copies["one"]),
+            "parallel": timed(grader + [str(args.workers)],
+                              copies["parallel"]),
+        }
+        grades = {name: ck.read_grades(course, ASSIGNMENT)
+                  for name, course in copies.items()}
+    same = grades["serial"] == grades["one"] == grades["parallel"]
     n = args.submissions
+    labels = {"serial": "serial nbgrader autograde",
+              "one": "coursegrader, sandboxed, 1 worker",
+              "parallel": f"coursegrader, sandboxed, {args.workers} workers"}
     print(f"{n} submissions of {ASSIGNMENT}")
-    print(f"serial nbgrader autograde:        {serial:7.1f} s  ({serial / n:5.2f} s per submission)")
-    print(f"coursegrader, {args.workers} workers:         {parallel:7.1f} s  ({parallel / n:5.2f} s per submission)")
-    print(f"speed-up: {serial / parallel:.2f}x (target >= 1.7x); identical grades: {same}")
+    for name, label in labels.items():
+        print(f"{label:<38} {seconds[name]:7.1f} s  "
+              f"({seconds[name] / n:5.2f} s per submission)")
+    print(f"cost of isolation per submission: "
+          f"{seconds['one'] / seconds['serial']:.2f}x serial nbgrader "
+          "(aim <= 1.25x)")
+    print(f"speed-up of {args.workers} workers: "
+          f"{seconds['serial'] / seconds['parallel']:.2f}x (target >= 1.7x); "
+          f"identical grades: {same}")
     if not same:
-        sys.exit("the parallel grades differ from the serial ones")
+        sys.exit("the grades differ between the runs")
 
 
 if __name__ == "__main__":

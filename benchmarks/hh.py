@@ -16,7 +16,6 @@ the f-I curve under 1 s.
 
 import math
 import os
-import sys
 import time
 
 import matplotlib
@@ -26,7 +25,6 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 from scipy.integrate import solve_ivp  # noqa: E402
 
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), os.pardir))
 from nncourse import hh  # noqa: E402
 
 REPEATS = 5

@@ -24,8 +24,7 @@ from sklearn.metrics import r2_score
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPRegressor as SklearnMLP
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.coursekit import load_solution  # noqa: E402
+from coursetools.course import load_solution
 
 HIDDEN, EPOCHS, BATCH, LR = (100,), 20, 200, 0.01
 

@@ -38,8 +38,7 @@ from sklearn.datasets import load_digits  # noqa: E402
 from sklearn.exceptions import ConvergenceWarning  # noqa: E402
 from sklearn.neural_network import MLPClassifier  # noqa: E402
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.coursekit import load_solution  # noqa: E402
+from coursetools.course import load_solution
 
 HIDDEN, BATCH, EPOCHS = 100, 200, 50
 TIMED_EPOCHS = 20

@@ -6,11 +6,12 @@ The book is assembled in _build/book-src from what the repository stores:
 
 - lectures/: the lectures from course/, with their stored outputs. A widget
   cannot run in a static page, so its placeholder output is dropped and the
-  snapshot of what it drew (tests/coursekit.add_widget_snapshots) is shown,
+  snapshot of what it drew (coursetools.notebooks.add_widget_snapshots) is shown,
   with a note on how to run it live.
-- solutions/: the instructor notebooks from source/, presented as worked
-  solutions: nbgrader's hidden tests and the solution markers removed.
-  Jupyter Book executes them (cached in _build/.jupyter_cache).
+- solutions/: the instructor notebooks from source/, executed (two at a
+  time, kept in _build/executed/ and shared with the tests) and presented as
+  worked solutions: nbgrader's hidden tests and the solution markers
+  removed. A solution that fails to run fails the build.
 
 Each lecture links to its assignment's solution and back. Formulas are set by
 MathJax from node_modules (npm ci), so the pages load nothing from the
@@ -18,14 +19,21 @@ network. The build is strict: any Sphinx warning (a missing page, image or
 reference) fails it.
 """
 import argparse
+import os
 import re
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests
+
+from coursetools.course import assignments as assignments_of
+from coursetools.course import lectures as lectures_of
+from coursegrader.processes import ONE_THREAD
+from coursetools.notebooks import WIDGET_VIEW, clean, run_cached
 
 REPO = Path(__file__).resolve().parents[1]
 BOOK = REPO / "book"
@@ -37,7 +45,6 @@ MATHJAX = REPO / "node_modules" / "mathjax" / "es5"
 # fonts, menu and accessibility parts.
 MATHJAX_PARTS = ["tex-chtml-full.js", "output/chtml/fonts/woff-v2", "ui", "a11y"]
 
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 SOLUTION_MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
 LIVE_NOTE = """```{{admonition}} Interactive figure
 :class: note
@@ -45,15 +52,6 @@ This figure is interactive in JupyterLab: the picture above is what it shows
 with its starting values. To move its controls, run `course/{name}` in
 JupyterLab (`make lab`).
 ```"""
-
-
-def lecture_names():
-    return sorted(p.stem for p in (REPO / "course").glob("[0-9][0-9]_*.ipynb"))
-
-
-def assignment_names():
-    return sorted(p.name for p in (REPO / "source").iterdir()
-                  if (p / f"{p.name}.ipynb").exists())
 
 
 def title(nb):
@@ -94,10 +92,21 @@ def stage_lecture(name, has_assignment):
     return nb
 
 
-def stage_solution(name, lecture_title):
-    """source/NAME/NAME.ipynb as a worked solution: no hidden tests."""
-    nb = nbformat.read(REPO / "source" / name / f"{name}.ipynb", as_version=4)
+def execute_solutions(names):
+    """{name: source/NAME/NAME.ipynb executed}, two at a time, each once:
+    the executions are kept in _build/executed/, which the tests share."""
+    paths = [REPO / "source" / name / f"{name}.ipynb" for name in names]
+    with ProcessPoolExecutor(2, initializer=os.environ.update,
+                             initargs=(ONE_THREAD,)) as pool:
+        runs = pool.map(run_cached, paths)
+        return {name: nb for name, (nb, _) in zip(names, runs)}
+
+
+def stage_solution(nb, name, lecture_title):
+    """The executed instructor notebook ``nb`` of assignment ``name`` as a
+    worked solution: no hidden tests, no solution markers."""
     nb, _ = ClearHiddenTests().preprocess(nb, {})
+    clean(nb)
     for cell in nb.cells:
         cell.metadata.pop("nbgrader", None)
         if cell.cell_type == "code":
@@ -137,7 +146,8 @@ def stage():
     if not (MATHJAX / MATHJAX_PARTS[0]).exists():
         sys.exit("MathJax is missing from node_modules: run `npm ci` "
                  "(or `make book`, which does) and build again.")
-    lectures, assignments = lecture_names(), assignment_names()
+    lectures = [p.stem for p in lectures_of(REPO)]
+    assignments = assignments_of(REPO)
     missing = set(assignments) - set(lectures)
     if missing:
         sys.exit(f"assignments without a lecture of the same name: {sorted(missing)}")
@@ -149,8 +159,8 @@ def stage():
         nb = stage_lecture(name, name in assignments)
         titles[name] = title(nb)
         nbformat.write(nb, STAGE / "lectures" / f"{name}.ipynb")
-    for name in assignments:
-        nbformat.write(stage_solution(name, titles[name]),
+    for name, nb in execute_solutions(assignments).items():
+        nbformat.write(stage_solution(nb, name, titles[name]),
                        STAGE / "solutions" / f"{name}.ipynb")
     shutil.copy(BOOK / "_config.yml", STAGE)
     (STAGE / "_toc.yml").write_text(table_of_contents(lectures, assignments))

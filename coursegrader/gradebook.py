@@ -94,20 +94,89 @@ def delete(conn, found):
                 TABLES[table].c.id.in_(ids(found[table]))))
 
 
-def merge_submission(source_url, target_url, assignment, student):
+def merge_submission(source_url: str, target_url: str, assignment: str,
+                     student: str) -> None:
     """Replace ``student``'s submission of ``assignment`` in the target
-    gradebook by the one in the source gradebook, atomically."""
+    gradebook by the one the grader computed in the source gradebook,
+    atomically.
+
+    Only what autograding computes is taken — which cells scored how many
+    of their points, the automatic comments, the late penalty — and only
+    for the assignment's own cells; manual scores, extra credit and flags
+    start empty, whatever the source holds, and an extension the course
+    granted is kept.
+    """
     t = TABLES
     with engine(source_url) as src, engine(target_url) as dst, \
             src.connect() as s, dst.begin() as d:
+        target_assignment = assignment_row(d, assignment)
         new = submission_rows(s, assignment_row(s, assignment)["id"], student)
-        if not new["submitted_assignment"]:
-            raise LookupError(f"no graded submission of {student} in {source_url}")
+        if len(new["submitted_assignment"]) != 1:
+            raise LookupError(f"no graded submission of {student} in "
+                              f"{source_url}")
+        old = submission_rows(d, target_assignment["id"], student)
         if not rows(d, "student", t["student"].c.id == student):
-            insert(d, "student", rows(s, "student", t["student"].c.id == student))
-        delete(d, submission_rows(d, assignment_row(d, assignment)["id"], student))
-        for table in ("submitted_assignment", "submitted_notebook", "grade", "comment"):
-            insert(d, table, new[table])
+            insert(d, "student", [{"id": student}])
+        delete(d, old)
+        extension = (old["submitted_assignment"][0]["extension"]
+                     if old["submitted_assignment"] else None)
+        for table, records in trusted_rows(d, new, target_assignment,
+                                           student, extension).items():
+            insert(d, table, records)
+
+
+def trusted_rows(conn, new: dict, assignment: dict, student: str,
+                 extension) -> dict:
+    """The rows of a graded submission reduced to what autograding
+    computes, checked against the course's own assignment: scores within
+    each cell's points, cells of this assignment only."""
+    t = TABLES
+    notebooks = {r["id"] for r in rows(
+        conn, "notebook", t["notebook"].c.assignment_id == assignment["id"])}
+    cells = rows(conn, "base_cell",
+                 t["base_cell"].c.notebook_id.in_(notebooks))
+    points = {r["id"]: r["max_score"] for r in rows(
+        conn, "grade_cells", t["grade_cells"].c.id.in_(ids(cells)))}
+    cell_ids = set(ids(cells))
+    sub, = new["submitted_assignment"]
+    kept = {"submitted_assignment": [{
+        "id": sub["id"], "assignment_id": assignment["id"],
+        "student_id": student, "timestamp": sub["timestamp"],
+        "extension": extension}]}
+    kept["submitted_notebook"] = [{
+        "id": r["id"], "assignment_id": sub["id"],
+        "notebook_id": checked(r["notebook_id"], notebooks, "notebook"),
+        "flagged": False,
+        "late_submission_penalty": r["late_submission_penalty"]}
+        for r in new["submitted_notebook"]]
+    kept["grade"] = [{
+        "id": r["id"], "notebook_id": r["notebook_id"],
+        "cell_id": checked(r["cell_id"], points, "graded cell"),
+        "auto_score": score_within(r["auto_score"], points[r["cell_id"]]),
+        "manual_score": None, "extra_credit": None,
+        "needs_manual_grade": bool(r["needs_manual_grade"])}
+        for r in new["grade"]]
+    kept["comment"] = [{
+        "id": r["id"], "notebook_id": r["notebook_id"],
+        "cell_id": checked(r["cell_id"], cell_ids, "cell"),
+        "auto_comment": r["auto_comment"], "manual_comment": None}
+        for r in new["comment"]]
+    return kept
+
+
+def checked(value, allowed, what: str):
+    if value not in allowed:
+        raise ValueError(f"a graded {what} that is not the assignment's: "
+                         f"{value!r}")
+    return value
+
+
+def score_within(score, points):
+    """An automatic score, which must lie between 0 and the cell's points."""
+    if score is not None and not 0 <= float(score) <= float(points):
+        raise ValueError(f"an automatic score of {score} for a cell worth "
+                         f"{points}")
+    return score
 
 
 def scores(url, assignment, student):

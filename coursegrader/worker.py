@@ -1,4 +1,4 @@
-"""A grading worker: ``python -m coursegrader.worker SCRATCH MEMORY``.
+"""A grading worker: ``python -m coursegrader.worker SCRATCH MEMORY SLOT``.
 
 It reads ``[assignment, student]`` JSON lines on stdin, runs nbgrader's real
 autograde for each in the scratch course ``SCRATCH`` (its own course folder
@@ -18,9 +18,13 @@ import sys
 from pathlib import Path
 
 from nbgrader.apps import NbGraderAPI
+from nbgrader.converters import Autograde
 from nbgrader.coursedir import CourseDirectory
+from nbgrader.preprocessors import Execute
 
-from coursegrader.config import load_config
+from coursegrader import sandbox
+from coursegrader.harness import SandboxedExecute
+from coursetools.course import cell_timeout, hidden_modules, load_config
 
 
 def cap_memory(limit):
@@ -28,16 +32,33 @@ def cap_memory(limit):
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def load_api(scratch, assignment):
-    """nbgrader's API on the scratch course, configured by the course's file."""
-    config = load_config(scratch, assignment)
+def load_api(scratch, assignment, memory, slot, unsafe):
+    """nbgrader's API on the scratch course, configured by the course's
+    file, with the student's kernel in a sandbox and the tests run here
+    (:class:`coursegrader.harness.SandboxedExecute`)."""
+    config = load_config(scratch)
+    timeout = cell_timeout(assignment, config=config)
+    hidden = hidden_modules(assignment, config=config)
+    config.Execute.timeout = timeout
     config.CourseDirectory.root = str(scratch)
     config.CourseDirectory.db_url = f"sqlite:///{scratch / 'gradebook.db'}"
+    steps = Autograde.class_traits()["autograde_preprocessors"].default()
+    config.Autograde.autograde_preprocessors = [
+        SandboxedExecute if step is Execute else step for step in steps]
+    library = sandbox.prepare_library(scratch / f"library-{assignment}",
+                                      hidden)
+    config.SandboxedExecute.library = str(library)
+    config.SandboxedExecute.hidden_modules = hidden
+    config.SandboxedExecute.slot = slot
+    config.SandboxedExecute.unsafe = unsafe
+    config.SandboxedExecute.memory = memory
     return NbGraderAPI(CourseDirectory(config=config), config=config)
 
 
 def main():
-    scratch, memory = Path(sys.argv[1]), int(sys.argv[2])
+    scratch, memory, slot = Path(sys.argv[1]), int(sys.argv[2]), \
+        int(sys.argv[3])
+    unsafe = "--unsafe-no-sandbox" in sys.argv[4:]
     # Replies go to the real stdout; anything else printed goes to stderr.
     replies = os.fdopen(os.dup(1), "w")
     os.dup2(2, 1)
@@ -46,7 +67,8 @@ def main():
     for line in sys.stdin:
         assignment, student = json.loads(line)
         if assignment not in apis:
-            apis[assignment] = load_api(scratch, assignment)
+            apis[assignment] = load_api(scratch, assignment, memory, slot,
+                                        unsafe)
         result = apis[assignment].autograde(assignment, student, force=True,
                                             create=True)
         reply = {"student": student, "success": bool(result["success"]),

@@ -119,8 +119,20 @@ def disabled(module):
     The functions are changed in place (their code, not the module's
     attributes), so a reference a student took earlier — ``from
     nncourse.hh import simulate as sim`` — is switched off too. Everything
-    is restored when the block ends, even after an error.
+    is restored when the block ends, even after an error. When coursegrader
+    grades, the test runs outside the student's kernel and the module is
+    not there at all (``CourseGrader.hidden_modules``); this checks that.
     """
+    from nncourse import remote as _remote
+    if _remote.hidden_modules is not None:
+        # Graded by coursegrader: the student's code runs in a sandbox
+        # where the module does not exist; check that it is hidden there.
+        if module.__name__ not in _remote.hidden_modules:
+            raise AssertionError(
+                f"{module.__name__} is not hidden from the student's kernel: "
+                "add it to CourseGrader.hidden_modules in nbgrader_config.py")
+        yield
+        return
     saved = []
     try:
         for func in _functions_of(module):

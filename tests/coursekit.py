@@ -4,28 +4,28 @@ The pipeline tests never call test functions directly: they write student
 notebooks into ``submitted/``, run ``nbgrader autograde`` and read the scores
 back from the gradebook, exactly as an instructor would.
 """
-import concurrent.futures
+import atexit
+import csv
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import nbformat
 
-from coursegrader.run import ONE_THREAD, venv_path
-from tests.notebook_runner import run_notebook
+from coursegrader.gradebook import copy_assignment
+from coursegrader.processes import ONE_THREAD, venv_path
+from coursetools.course import (REPO, assignments, nbgrader_meta,
+                                notebook_names, solution_cells)
 
-REPO = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
-
-
-def assignments():
-    """Names of the assignments in source/, e.g. ['03_backprop']."""
-    return sorted(p.name for p in (REPO / "source").iterdir()
-                  if p.is_dir() and p.name[:2].isdigit())
+# nbgrader's Gradebook runs the venv's `alembic`, also in this process.
+if str(BIN) not in os.environ["PATH"].split(os.pathsep):
+    os.environ["PATH"] = venv_path()
 
 
 # Variables that would point Jupyter, nbgrader, IPython or matplotlib at the
@@ -65,54 +65,43 @@ def nbgrader(*args, cwd, home=None, timeout=3600):
     return result
 
 
-def make_course(root, assignment):
-    """Copy one source assignment (and the config, unless ``root`` has one)
-    to ``root``; generate it."""
-    root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
-    if not (root / "nbgrader_config.py").exists():
-        shutil.copy(REPO / "nbgrader_config.py", root)
-    shutil.copytree(REPO / "source" / assignment,
-                    root / "source" / assignment)
-    nbgrader("generate_assignment", assignment, "--force", cwd=root)
+def generated_course():
+    """A course folder where every assignment was generated from source/ by
+    ``nbgrader generate_assignment``, once per process: the master copy
+    that :func:`make_course` hands out."""
+    global _GENERATED
+    with _GENERATING:
+        if _GENERATED is None:
+            root = Path(tempfile.mkdtemp(prefix="nncourse-generated-"))
+            atexit.register(shutil.rmtree, root, ignore_errors=True)
+            shutil.copy(REPO / "nbgrader_config.py", root)
+            for assignment in assignments():
+                shutil.copytree(REPO / "source" / assignment,
+                                root / "source" / assignment)
+                nbgrader("generate_assignment", assignment, "--force",
+                         cwd=root)
+            _GENERATED = root
+    return _GENERATED
+
+
+_GENERATED = None
+_GENERATING = threading.Lock()
+
+
+def make_course(root, db_url=None):
+    """A course at ``root`` with every assignment generated: a copy of
+    :func:`generated_course`. With ``db_url``, the gradebook is there
+    instead (e.g. PostgreSQL), set in the course's config."""
+    master, root = generated_course(), Path(root)
+    shutil.copytree(master, root, dirs_exist_ok=True)
+    if db_url:
+        with open(root / "nbgrader_config.py", "a") as config:
+            config.write(f"\nc.CourseDirectory.db_url = {db_url!r}\n")
+        (root / "gradebook.db").unlink()
+        for assignment in assignments():
+            copy_assignment(f"sqlite:///{master / 'gradebook.db'}", db_url,
+                            assignment)
     return root
-
-
-def notebook_names(assignment):
-    return sorted(p.name for p in (REPO / "source" / assignment).glob("*.ipynb"))
-
-
-def nbgrader_meta(cell):
-    return cell.metadata.get("nbgrader", {})
-
-
-def strip_markers(source):
-    """A solution cell as a student would write it: without the markers."""
-    return "\n".join(line for line in source.splitlines()
-                     if line.strip() not in SOLUTION_MARKERS)
-
-
-def solution_cells(assignment, notebook):
-    """{grade_id: code} of the reference solution cells."""
-    nb = nbformat.read(REPO / "source" / assignment / notebook, as_version=4)
-    return {nbgrader_meta(c)["grade_id"]: strip_markers(c.source)
-            for c in nb.cells if nbgrader_meta(c).get("solution")}
-
-
-def load_solution(assignment):
-    """Run the reference solution's code cells (not the tests); return them.
-
-    The result is the namespace the cells define, e.g.
-    ``load_solution("03_backprop")["MLPRegressor"]``.
-    """
-    namespace = {}
-    for name in notebook_names(assignment):
-        nb = nbformat.read(REPO / "source" / assignment / name, as_version=4)
-        for cell in nb.cells:
-            meta = nbgrader_meta(cell)
-            if cell.cell_type == "code" and meta and not meta.get("grade"):
-                exec(strip_markers(cell.source), namespace)
-    return namespace
 
 
 def student_notebook(course, assignment, notebook, answers):
@@ -167,108 +156,18 @@ def read_grades(course, assignment, db_url=None):
     return grades
 
 
-def autograde(course, assignment, attempts=3):
-    """``nbgrader autograde`` every submission of the course, retrying once
-    or twice a run that lost a student to a transient failure.
-
-    When kernels start side by side (the parallel workers), one can fail to
-    start; nbgrader then drops that student and exits 1 after grading the
-    rest. A re-run without ``--force`` grades only the students it dropped,
-    so a submission that fails every time still fails the test.
-    """
-    for attempt in range(attempts):
-        try:
-            force = ["--force"] if attempt == 0 else []
-            return nbgrader("autograde", assignment, *force, cwd=course)
-        except RuntimeError:
-            if attempt == attempts - 1:
-                raise
-
-
-def grade(course, assignment, submissions, workers=2):
-    """Autograde ``submissions`` with real nbgrader; return {student: Grade}.
-
-    The generated course at ``course`` is copied once per worker and each
-    copy grades its share of the students with its own ``nbgrader
-    autograde`` process, so the cores of the machine are all used.
-    """
-    course = Path(course)
-    shares = [submissions[i::workers] for i in range(workers)]
-    copies = []
-    for i, share in enumerate(s for s in shares if s):
-        copy = course.parent / f"{course.name}-worker{i}"
-        shutil.copytree(course, copy, dirs_exist_ok=True)
-        for sub in share:
-            write_submission(copy, assignment, sub)
-        copies.append(copy)
-    with concurrent.futures.ThreadPoolExecutor(len(copies)) as pool:
-        list(pool.map(lambda c: autograde(c, assignment), copies))
-    grades = {}
-    for copy in copies:
-        grades.update(read_grades(copy, assignment))
-    return grades
-
-
-WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
-
-
-def execute_in_place(path, timeout=600):
-    """Execute a lecture top to bottom on a fresh kernel and store it clean.
-
-    Clean means: outputs and sequential execution counts kept; nbclient's
-    per-cell timing and the saved widget state dropped, so a re-run changes
-    the file only where an output changed. What an interactive cell drew is
-    kept as a snapshot (see ``add_widget_snapshots``).
-    """
-    path = Path(path)
-    nb, _ = run_notebook(path, timeout=timeout)
-    add_widget_snapshots(nb)
-    nb.metadata = {k: v for k, v in nb.metadata.items()
-                   if k in ("kernelspec", "language_info")}
-    for cell in nb.cells:
-        cell.metadata.pop("execution", None)
-    nbformat.write(nb, path)
-
-
-def add_widget_snapshots(nb):
-    """After each widget, store the pictures its output areas drew.
-
-    A widget lives in the kernel, so a stored notebook (on GitHub, in the web
-    book, in JupyterLab before running) can show only a placeholder for it.
-    nbclient records what the widgets' Output areas displayed in the
-    notebook's widget state; each picture found there is added to its cell
-    as an ordinary output marked ``{"nncourse": {"widget_snapshot": true}}``.
-    Running the cell replaces it with the live widget.
-    """
-    state = nb.metadata.get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        views = [out.data[WIDGET_VIEW]["model_id"] for out in cell.outputs
-                 if WIDGET_VIEW in out.get("data", {})]
-        pictures = [out for view in views for out in drawn_by(view, state)
-                    if "image/png" in out.get("data", {})]
-        cell.outputs.extend(
-            nbformat.v4.new_output(
-                "display_data", data=dict(out["data"]),
-                metadata={"nncourse": {"widget_snapshot": True}})
-            for out in pictures)
-
-
-def drawn_by(model_id, state):
-    """Outputs of the Output widgets in the widget tree under ``model_id``."""
-    model = state.get(model_id)
-    if model is None:
-        return []
-    drawn = list(model["state"].get("outputs", []))
-    for child in model["state"].get("children", []):
-        drawn += drawn_by(child.removeprefix("IPY_MODEL_"), state)
-    return drawn
-
-
-if __name__ == "__main__":
-    # python -m tests.coursekit course/03_backprop.ipynb ...  (make lectures)
-    for arg in sys.argv[1:]:
-        print("executing", arg, flush=True)
-        execute_in_place(arg)
+def coursegrade(root, *args, workers=2):
+    """``python -m coursegrader autograde`` on the course in ``root``, as
+    ``make autograde`` runs it; returns {(assignment, student): row of the
+    report}."""
+    result = subprocess.run(
+        [sys.executable, "-m", "coursegrader", "autograde", "--root",
+         str(root), "--workers", str(workers), *args],
+        capture_output=True, text=True, timeout=3600,
+        env=nbgrader_env(**ONE_THREAD))
+    if result.returncode != 0:
+        raise RuntimeError(f"coursegrader failed (exit {result.returncode}):"
+                           f"\n{result.stdout}\n{result.stderr[-5000:]}")
+    with open(Path(root) / "autograde_report.csv") as f:
+        return {(row["assignment"], row["student"]): row
+                for row in csv.DictReader(f)}

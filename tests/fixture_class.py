@@ -149,14 +149,7 @@ def make_class(root, db_url=None):
     """A generated course with every assignment and the fixture class in
     ``submitted/``; returns the students. ``db_url`` puts the gradebook
     elsewhere than SQLite (set before anything is generated)."""
-    root = Path(root)
-    root.mkdir(parents=True, exist_ok=True)
-    if db_url:
-        config = (ck.REPO / "nbgrader_config.py").read_text()
-        (root / "nbgrader_config.py").write_text(
-            config + f"\nc.CourseDirectory.db_url = {db_url!r}\n")
-    for assignment in ck.assignments():
-        ck.make_course(root, assignment)
+    ck.make_course(root, db_url)
     class_ = students()
     for student in class_:
         student.write(root, student)

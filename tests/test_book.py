@@ -17,7 +17,10 @@ import nbformat
 import pytest
 
 from tests import browser
+from coursetools.notebooks import WIDGET_VIEW
 from tests import coursekit as ck
+
+pytestmark = pytest.mark.slow     # make test-fast leaves it out
 
 REPO = ck.REPO
 SITE = REPO / "_build" / "html"
@@ -89,7 +92,7 @@ def test_lecture_page_shows_every_stored_picture(built_book, name):
 @pytest.mark.parametrize("name", LECTURES)
 def test_widgets_are_pictures_with_a_note(built_book, name):
     nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
-    widgets = sum(any(ck.WIDGET_VIEW in out.get("data", {})
+    widgets = sum(any(WIDGET_VIEW in out.get("data", {})
                       for out in cell.outputs)
                   for cell in nb.cells if cell.cell_type == "code")
     shown = text_of(page(f"lectures/{name}.html"))

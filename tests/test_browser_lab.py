@@ -36,6 +36,8 @@ import pytest
 from tests import browser
 from tests import coursekit as ck
 
+pytestmark = pytest.mark.slow     # make test-fast leaves it out
+
 ARTIFACTS = browser.ARTIFACTS
 
 LECTURE = "course/02_hodgkin_huxley.ipynb"

@@ -98,9 +98,25 @@ def test_feedback_hides_hidden_code_but_names_the_failure():
     assert "secret_check" not in shown
     assert cell.source.strip() == "assert f(1) == 1"
     assert cell.outputs[0].traceback[0] == \
-        "A test in this cell failed with AssertionError: f(2) should be 4."
+        "t failed with AssertionError: f(2) should be 4."
     assert "quotes the hidden test" in cell.outputs[1].evalue
     assert cell.outputs[3].text == "hello\n"
+
+
+def test_feedback_names_passed_tests_and_drops_the_students_outputs():
+    test = nbformat.v4.new_code_cell("assert f(1) == 1")
+    test.metadata["nbgrader"] = {"grade": True, "grade_id": "test_f",
+                                 "points": 1, "solution": False,
+                                 "locked": True}
+    answer = nbformat.v4.new_code_cell("def f(x):\n    return x")
+    answer.metadata["nbgrader"] = {"grade": False, "grade_id": "f",
+                                   "solution": True, "locked": False}
+    answer.outputs = [nbformat.v4.new_output(
+        "stream", name="stdout", text="the hidden input was [1, 2]\n")]
+    for cell in (test, answer):
+        HideHiddenTests().preprocess_cell(cell, {}, 0)
+    assert [o.text for o in test.outputs] == ["test_f passed.\n"]
+    assert answer.outputs == []
 
 
 @pytest.mark.parametrize("args, message", [

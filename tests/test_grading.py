@@ -12,6 +12,8 @@ import pytest
 from tests import coursekit as ck
 from tests.cases import cases_for
 
+pytestmark = pytest.mark.slow     # make test-fast leaves it out
+
 # Put first in a solution cell: make every comparison helper of the kernel
 # agree, rebind the names the visible tests use, and stop IPython from
 # sending error outputs (nbgrader's Execute still records the failed reply).
@@ -38,7 +40,8 @@ def slug(text):
 
 
 class Plan:
-    """The submissions of one assignment, built from its cases module."""
+    """The submissions of one assignment, built from its cases module: one
+    student per case, named after it (``solution``, ``mutant-...``)."""
 
     def __init__(self, course, assignment):
         self.assignment = assignment
@@ -80,21 +83,17 @@ class Plan:
         self.submissions.append(ck.Submission(student, {self.notebook: nb}))
 
 
-_graded = {}
-
-
 @pytest.fixture(scope="session")
 def graded(tmp_path_factory):
-    """{assignment: {student: Grade}}, autograded once per test session."""
-    def get(assignment):
-        if assignment not in _graded:
-            course = ck.make_course(
-                tmp_path_factory.mktemp(f"course-{assignment}"), assignment)
-            plan = Plan(course, assignment)
-            _graded[assignment] = ck.grade(course, assignment,
-                                           plan.submissions)
-        return _graded[assignment]
-    return get
+    """{assignment: {student: Grade}}: every case of every assignment,
+    handed in to one course and graded together by coursegrader, as
+    ``make autograde`` grades a class."""
+    course = ck.make_course(tmp_path_factory.mktemp("cases"))
+    for assignment in ck.assignments():
+        for submission in Plan(course, assignment).submissions:
+            ck.write_submission(course, assignment, submission)
+    ck.coursegrade(course)
+    return {a: ck.read_grades(course, a) for a in ck.assignments()}
 
 
 def cases(kind):
@@ -110,20 +109,20 @@ def cases(kind):
 
 @pytest.mark.parametrize("assignment", ck.assignments())
 def test_solution_gets_full_marks(graded, assignment):
-    g = graded(assignment)["solution"]
+    g = graded[assignment]["solution"]
     assert g.max_score > 0 and g.score == g.max_score, g.cells
 
 
 @pytest.mark.parametrize("assignment", ck.assignments())
 def test_blank_release_gets_zero(graded, assignment):
-    g = graded(assignment)["blank"]
+    g = graded[assignment]["blank"]
     assert g.score == 0 and g.max_score > 0, g.cells
 
 
 @pytest.mark.parametrize("assignment,name", cases("MUTANTS"))
 def test_mutant_loses_points(graded, assignment, name):
     mutant = next(m for m in cases_for(assignment).MUTANTS if m.name == name)
-    g = graded(assignment)[f"mutant-{slug(name)}"]
+    g = graded[assignment][f"mutant-{slug(name)}"]
     assert g.score < g.max_score, f"{name!r} got full marks"
     missed = mutant.caught_by - g.lost()
     assert not missed, (f"{name!r} should fail {sorted(missed)}; it lost "
@@ -132,7 +131,7 @@ def test_mutant_loses_points(graded, assignment, name):
 
 @pytest.mark.parametrize("assignment", ck.assignments())
 def test_every_test_cell_catches_some_mutant(graded, assignment):
-    grades = graded(assignment)
+    grades = graded[assignment]
     cells = set(grades["solution"].cells)
     caught = set().union(*(g.lost() for s, g in grades.items()
                            if s.startswith("mutant-")))
@@ -141,13 +140,13 @@ def test_every_test_cell_catches_some_mutant(graded, assignment):
 
 @pytest.mark.parametrize("assignment,name", cases("ALTERNATIVES"))
 def test_valid_alternative_gets_full_marks(graded, assignment, name):
-    g = graded(assignment)[f"alt-{slug(name)}"]
+    g = graded[assignment][f"alt-{slug(name)}"]
     assert g.score == g.max_score, f"{name!r} lost points in {g.lost()}"
 
 
 @pytest.mark.parametrize("assignment,name", cases("PATCHED"))
 def test_patched_comparisons_gain_nothing(graded, assignment, name):
-    grades = graded(assignment)
+    grades = graded[assignment]
     patched, honest = grades[f"patched-{slug(name)}"], grades[f"mutant-{slug(name)}"]
     assert patched.cells == honest.cells
     assert patched.score < patched.max_score
@@ -156,7 +155,7 @@ def test_patched_comparisons_gain_nothing(graded, assignment, name):
 @pytest.mark.parametrize("assignment", ck.assignments())
 @pytest.mark.parametrize("tamper", ["tests-edited", "tests-deleted"])
 def test_tampered_test_cells_are_restored(graded, assignment, tamper):
-    grades = graded(assignment)
+    grades = graded[assignment]
     victim = grades[f"mutant-{slug(cases_for(assignment).PATCHED[0])}"]
     g = grades[tamper]
     assert (g.score, g.max_score) == (victim.score, victim.max_score)

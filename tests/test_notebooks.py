@@ -22,20 +22,20 @@ from queue import Empty
 import nbformat
 import pytest
 
-from coursegrader.run import cell_timeout
-from tests import coursekit as ck
-from tests import notebook_runner
-from tests.notebook_runner import run_notebook
+from coursegrader.processes import ONE_THREAD
+from coursetools import notebooks
+from coursetools.course import REPO, cell_timeout
+from coursetools.notebooks import WIDGET_VIEW, run_cached, run_notebook
 
-LECTURES = sorted((ck.REPO / "course").glob("*.ipynb"))
-SOLUTIONS = sorted((ck.REPO / "source").glob("*/*.ipynb"))
-RELEASES = sorted((ck.REPO / "release").glob("*/*.ipynb"))
+LECTURES = sorted((REPO / "course").glob("*.ipynb"))
+SOLUTIONS = sorted((REPO / "source").glob("*/*.ipynb"))
+RELEASES = sorted((REPO / "release").glob("*/*.ipynb"))
 WORKERS = 2                  # notebooks executed at once: one per core
 COURSE_BUDGET = 300          # seconds for all lectures and solutions
 
 
 def rel(path):
-    return str(path.relative_to(ck.REPO))
+    return str(path.relative_to(REPO))
 
 
 @dataclass
@@ -51,14 +51,20 @@ class Run:
 def one_blas_thread():
     """Pool initializer: kernels this worker starts use one BLAS thread each,
     so two notebooks at once do not oversubscribe the two cores."""
-    os.environ.update(ck.ONE_THREAD)
+    os.environ.update(ONE_THREAD)
 
 
 def execute(path, allow_errors):
-    """Worker job: (executed notebook or None, seconds, error text)."""
+    """Worker job: (executed notebook or None, seconds, error text).
+
+    A solution is executed as the web book executes it, and only once for
+    both (coursetools.notebooks.run_cached)."""
     start = time.perf_counter()
     try:
-        nb, seconds = run_notebook(path, allow_errors=allow_errors)
+        if path in SOLUTIONS:
+            nb, seconds = run_cached(path)
+        else:
+            nb, seconds = run_notebook(path, allow_errors=allow_errors)
         return nb, seconds, ""
     except Exception as exc:           # the notebook's failure, not the run's
         error = f"{type(exc).__name__}: {exc}"
@@ -127,7 +133,7 @@ def test_lecture_widgets_stored_with_a_snapshot(path):
     nb = nbformat.read(path, as_version=4)
     for i, cell in enumerate(nb.cells):
         kinds = [out.get("data", {}) for out in cell.get("outputs", [])]
-        if any(ck.WIDGET_VIEW in data for data in kinds):
+        if any(WIDGET_VIEW in data for data in kinds):
             snapshots = [out for out in cell.outputs
                          if out.get("metadata", {}).get("nncourse", {}).get(
                              "widget_snapshot") and "image/png" in out.data]
@@ -136,6 +142,7 @@ def test_lecture_widgets_stored_with_a_snapshot(path):
                 "what it draws; store the lecture with `make lectures`")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", LECTURES, ids=rel)
 def test_lecture_reexecutes(path, course_run):
     nb = executed(course_run, path)
@@ -150,6 +157,7 @@ def seconds(cell):
     return (end - start).total_seconds()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", SOLUTIONS, ids=rel)
 def test_solution_passes_its_own_tests_well_within_the_timeout(path,
                                                                 course_run):
@@ -158,7 +166,7 @@ def test_solution_passes_its_own_tests_well_within_the_timeout(path,
         f"{rel(path)} should be stored without outputs")
     executed_nb = executed(course_run, path)
     assert not outputs(executed_nb, "error")
-    limit = cell_timeout(ck.REPO, path.parent.name)
+    limit = cell_timeout(path.parent.name)
     slowest = max((c for c in executed_nb.cells if c.cell_type == "code"),
                   key=seconds)
     assert seconds(slowest) < limit / 4, (
@@ -166,6 +174,7 @@ def test_solution_passes_its_own_tests_well_within_the_timeout(path,
         f"{limit} s timeout:\n{slowest.source[:200]}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", RELEASES, ids=rel)
 def test_release_fails_only_with_not_implemented(path, course_run):
     """Until a student writes code, the only error is NotImplementedError."""
@@ -205,6 +214,7 @@ def course_report(runs):
     return "\n".join(lines)
 
 
+@pytest.mark.slow
 def test_whole_course_executes_in_under_five_minutes(course_run):
     """Every lecture and solution executes, all of them within the budget."""
     report = course_report(course_run)
@@ -221,8 +231,8 @@ def test_whole_course_executes_in_under_five_minutes(course_run):
 def test_waits_on_kernel_channels_are_sliced(monkeypatch):
     """A reply whose wake-up is missed is picked up one slice later, not at
     the end of the cell's timeout; with no reply, Empty still comes at the
-    caller's deadline (see notebook_runner.poll_in_slices)."""
-    monkeypatch.setattr(notebook_runner, "WAKE_UP", 0.05)
+    caller's deadline (see notebooks.poll_in_slices)."""
+    monkeypatch.setattr(notebooks, "WAKE_UP", 0.05)
 
     async def misses_its_wake_up(timeout):
         await asyncio.sleep(timeout)    # the reply is there, seen at timeout
@@ -232,7 +242,7 @@ def test_waits_on_kernel_channels_are_sliced(monkeypatch):
         await asyncio.sleep(timeout)
         raise Empty
 
-    sliced = notebook_runner.sliced
+    sliced = notebooks.sliced
     start = time.perf_counter()
     reply = asyncio.run(sliced(misses_its_wake_up)(timeout=300))
     assert reply == "reply" and time.perf_counter() - start < 0.5

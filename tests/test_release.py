@@ -6,6 +6,7 @@ import re
 import nbformat
 import pytest
 
+from coursetools.course import strip_markers
 from tests import coursekit as ck
 
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS",
@@ -25,15 +26,10 @@ def distinctive_lines(block):
             if len(line.strip()) >= 30 and not line.strip().startswith("#")}
 
 
-@pytest.fixture(scope="module", params=ck.assignments())
-def generated(request, tmp_path_factory):
-    assignment = request.param
-    course = ck.make_course(tmp_path_factory.mktemp("release"), assignment)
-    return assignment, course
-
-
-def test_release_is_what_nbgrader_generates(generated):
-    assignment, course = generated
+@pytest.mark.slow
+@pytest.mark.parametrize("assignment", ck.assignments())
+def test_release_is_what_nbgrader_generates(assignment):
+    course = ck.generated_course()
     for name in ck.notebook_names(assignment):
         fresh = json.loads((course / "release" / assignment / name).read_text())
         path = ck.REPO / "release" / assignment / name
@@ -69,7 +65,7 @@ def test_nncourse_holds_no_answer(assignment):
     answers = set()
     for cell in source_cells(assignment):
         if ck.nbgrader_meta(cell).get("solution"):
-            answers |= defined_names(ck.strip_markers(cell.source))
+            answers |= defined_names(strip_markers(cell.source))
     assert answers
     for module in (ck.REPO / "nncourse").rglob("*.py"):
         tree = ast.parse(module.read_text())

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from coursegrader.run import kill_tree
+from coursegrader.processes import kill_tree
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
