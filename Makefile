@@ -4,7 +4,6 @@ VENV   ?= .venv
 BIN    := $(abspath $(VENV))/bin
 # nbgrader's `db` commands call the venv's alembic: keep the venv first on PATH.
 export PATH := $(BIN):$(PATH)
-ASSIGNMENTS := $(notdir $(wildcard source/[0-9]*))
 
 .PHONY: install lab test test-fast release lectures autograde feedback export book serve-book clean
 
@@ -39,7 +38,7 @@ test-fast: install
 
 ## release: regenerate release/ (the student versions) from source/
 release: install
-	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_assignment "$$a" --force || exit 1; done
+	$(BIN)/python -m coursetools release
 
 ## lectures: re-execute every lecture in course/ and store it with its outputs
 lectures: install
@@ -53,7 +52,8 @@ autograde: install
 
 ## feedback: write feedback/ for every autograded submission
 feedback: install
-	@for a in $(ASSIGNMENTS); do $(BIN)/nbgrader generate_feedback "$$a" || exit 1; done
+	@for a in $$($(BIN)/python -m coursetools assignments); do \
+	    $(BIN)/nbgrader generate_feedback "$$a" || exit 1; done
 
 ## export: grades.csv from the gradebook
 export: install

@@ -5,6 +5,7 @@
     python -m coursetools release [NAME ...]   # nbgrader generate_assignment
 """
 import argparse
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,10 +17,12 @@ from coursetools.notebooks import store_executed
 def release(names):
     """Regenerate release/ from source/ with nbgrader, one assignment at a
     time; stop at the first that fails."""
-    nbgrader = Path(sys.executable).parent / "nbgrader"
+    tools = Path(sys.executable).parent      # nbgrader, and its alembic
+    env = dict(os.environ, PATH=f"{tools}{os.pathsep}{os.environ['PATH']}")
     for name in names:
-        command = [str(nbgrader), "generate_assignment", name, "--force"]
-        if subprocess.run(command).returncode != 0:
+        command = [str(tools / "nbgrader"), "generate_assignment", name,
+                   "--force"]
+        if subprocess.run(command, env=env).returncode != 0:
             sys.exit(f"coursetools: generating {name} failed (see above)")
 
 
