@@ -1,4 +1,4 @@
-"""Helpers shared by the lectures and assignments of the neural-networks course.
+"""Helpers shared by the lectures and assignments of the course.
 
 Only code used by two or more notebooks lives here; each function's docstring
 names the lecture that introduces it. Nothing in this package answers a graded

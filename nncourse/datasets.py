@@ -10,10 +10,13 @@ Introduced in lecture 04 (course/04_optimizers.ipynb).
   OpenML cannot be reached and nothing is cached, so a lecture can fall back
   to a data set that ships with scikit-learn.
 """
+from __future__ import annotations
+
 import numbers
 import os
 import socket
 import string
+from typing import Any
 
 import numpy as np
 
@@ -26,7 +29,9 @@ ISOLET_DATA_ID = 300
 OPENML_HOST = "www.openml.org"
 
 
-def make_blob_and_arc(n_samples=2000, *, noise=0.3, random_state=None):
+def make_blob_and_arc(n_samples: int = 2000, *, noise: float = 0.3,
+                      random_state: int | np.random.Generator | None = None,
+                      ) -> tuple[np.ndarray, np.ndarray]:
     """A Gaussian blob of class 0 inside an arc of class 1, in [0, 1]².
 
     Class 0 is drawn from a normal distribution with standard deviation 0.5
@@ -135,7 +140,8 @@ def _encode_letters(target):
     return codes, letters
 
 
-def load_isolet(data_home=None, *, return_X_y=False, timeout=5.0):
+def load_isolet(data_home: str | os.PathLike | None = None, *,
+                return_X_y: bool = False, timeout: float = 5.0) -> Any:
     """Load ISOLET (26 spoken letters, 617 features) from OpenML.
 
     ISOLET holds 7797 recordings of 150 speakers saying each letter of the

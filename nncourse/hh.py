@@ -46,9 +46,10 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, field, fields
-from typing import NamedTuple
+from typing import Callable, NamedTuple, Union
 
 import numpy as np
+from numpy.typing import ArrayLike
 from scipy.special import exprel
 
 __all__ = [
@@ -77,6 +78,8 @@ DT_MAX = 0.1
 I_MAX = 1000.0
 # Up to this many neurons a plain Python loop beats NumPy's per-call cost.
 _PYTHON_MAX_NEURONS = 4
+# A float for a scalar input, else an array of the input's shape.
+FloatOrArray = Union[float, np.ndarray]
 
 
 @dataclass(frozen=True)
@@ -112,7 +115,7 @@ class HHParams:
     E_K: float = -12.0
     E_L: float = 10.613
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
             try:
@@ -162,7 +165,7 @@ class Gates(NamedTuple):
     n: np.ndarray
 
 
-def rates(V):
+def rates(V: ArrayLike) -> Rates:
     """Opening and closing rates of the three gates at potential ``V``.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -206,7 +209,7 @@ def rates(V):
     return result
 
 
-def steady_state(V):
+def steady_state(V: ArrayLike) -> Gates:
     """Steady-state gate values alpha/(alpha + beta) at potential ``V``.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -230,7 +233,7 @@ def steady_state(V):
     )
 
 
-def time_constants(V):
+def time_constants(V: ArrayLike) -> Gates:
     """Gate time constants 1/(alpha + beta) at potential ``V``, in ms.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -264,7 +267,10 @@ def _relax_gates(V, m, h, n, tau_step):
     )
 
 
-def step(V, m, h, n, I, dt, params=None):
+def step(V: ArrayLike, m: ArrayLike, h: ArrayLike, n: ArrayLike,
+         I: ArrayLike, dt: float, params: HHParams | None = None,
+         ) -> tuple[FloatOrArray, FloatOrArray, FloatOrArray,
+                    FloatOrArray]:
     """One integration step of the Hodgkin-Huxley model.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -347,7 +353,7 @@ class HHResult:
     params: HHParams = field(default_factory=HHParams)
     dt: float = 0.01
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         n_neurons = 1 if self.V.ndim == 1 else self.V.shape[1]
         return (
             f"HHResult(n_times={self.t.size}, n_neurons={n_neurons}, "
@@ -355,7 +361,7 @@ class HHResult:
             f"V in [{self.V.min():.1f}, {self.V.max():.1f}] mV)"
         )
 
-    def _need_gates(self):
+    def _need_gates(self) -> None:
         if self.m is None:
             raise ValueError(
                 "This result has no gate values; run simulate(..., "
@@ -363,30 +369,32 @@ class HHResult:
             )
 
     @property
-    def I_Na(self):
+    def I_Na(self) -> np.ndarray:
         """Sodium current g_Na m³h (V - E_Na) in µA/cm²."""
         self._need_gates()
         p = self.params
         return p.g_Na * self.m**3 * self.h * (self.V - p.E_Na)
 
     @property
-    def I_K(self):
+    def I_K(self) -> np.ndarray:
         """Potassium current g_K n⁴ (V - E_K) in µA/cm²."""
         self._need_gates()
         p = self.params
         return p.g_K * self.n**4 * (self.V - p.E_K)
 
     @property
-    def I_L(self):
+    def I_L(self) -> np.ndarray:
         """Leak current g_L (V - E_L) in µA/cm²."""
         p = self.params
         return p.g_L * (self.V - p.E_L)
 
-    def spike_times(self, threshold=50.0):
+    def spike_times(self, threshold: float = 50.0,
+                    ) -> np.ndarray | list[np.ndarray]:
         """Spike times in ms; see :func:`spike_times`."""
         return spike_times(self.t, self.V, threshold)
 
-    def firing_rate(self, threshold=50.0, t_min=0.0):
+    def firing_rate(self, threshold: float = 50.0, t_min: float = 0.0,
+                    ) -> float | np.ndarray:
         """Firing rate in Hz; see :func:`firing_rate`."""
         return firing_rate(self.t, self.V, threshold, t_min)
 
@@ -418,7 +426,7 @@ def _check_time(t_max, dt):
     return float(t_max), float(dt), n_steps
 
 
-def time_grid(t_max=100.0, dt=0.01):
+def time_grid(t_max: float = 100.0, dt: float = 0.01) -> np.ndarray:
     """The time points used by :func:`simulate`, in ms.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -439,7 +447,8 @@ def time_grid(t_max=100.0, dt=0.01):
     return np.arange(n_steps + 1) * dt
 
 
-def pulse(t, start, length, amplitude=1.0):
+def pulse(t: ArrayLike, start: float, length: float,
+          amplitude: ArrayLike = 1.0) -> np.ndarray:
     """A rectangular current pulse sampled on the time points ``t``.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -760,16 +769,16 @@ def _gates_on_grid(V, m_half, h_half, n_half, dt):
 
 
 def simulate(
-    I,
-    t_max=100.0,
-    dt=0.01,
+    I: ArrayLike | Callable[[float], ArrayLike],
+    t_max: float = 100.0,
+    dt: float = 0.01,
     *,
-    pulse_start=None,
-    pulse_length=None,
-    params=None,
-    record_gates=True,
-    engine="auto",
-):
+    pulse_start: float | None = None,
+    pulse_length: float | None = None,
+    params: HHParams | dict | None = None,
+    record_gates: bool = True,
+    engine: str = "auto",
+) -> HHResult:
     """Simulate Hodgkin-Huxley neurons from rest.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -894,7 +903,8 @@ def _crossings(t, v, threshold):
     return t[k] + frac * (t[k + 1] - t[k])
 
 
-def spike_times(t, V, threshold=50.0):
+def spike_times(t: ArrayLike, V: ArrayLike, threshold: float = 50.0,
+                ) -> np.ndarray | list[np.ndarray]:
     """Times at which ``V`` crosses ``threshold`` upwards.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -930,7 +940,8 @@ def spike_times(t, V, threshold=50.0):
     return [_crossings(t, V[:, j], threshold) for j in range(V.shape[1])]
 
 
-def firing_rate(t, V, threshold=50.0, t_min=0.0):
+def firing_rate(t: ArrayLike, V: ArrayLike, threshold: float = 50.0,
+                t_min: float = 0.0) -> float | np.ndarray:
     """Rate of repetitive firing in Hz, from the mean interspike interval.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -969,8 +980,9 @@ def firing_rate(t, V, threshold=50.0, t_min=0.0):
     return rate(spikes)
 
 
-def fi_curve(currents, t_max=100.0, dt=0.01, *, threshold=50.0,
-             t_min=0.0, params=None):
+def fi_curve(currents: ArrayLike, t_max: float = 100.0, dt: float = 0.01,
+             *, threshold: float = 50.0, t_min: float = 0.0,
+             params: HHParams | dict | None = None) -> np.ndarray:
     """Firing rate against constant injected current (the f-I curve).
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).
@@ -1003,8 +1015,11 @@ def fi_curve(currents, t_max=100.0, dt=0.01, *, threshold=50.0,
     return firing_rate(res.t, res.V, threshold, t_min)
 
 
-def threshold_current(pulse_length=1.0, *, low=0.0, high=100.0, tol=0.01,
-                      t_max=20.0, dt=0.01, threshold=50.0, params=None):
+def threshold_current(pulse_length: float = 1.0, *, low: float = 0.0,
+                      high: float = 100.0, tol: float = 0.01,
+                      t_max: float = 20.0, dt: float = 0.01,
+                      threshold: float = 50.0,
+                      params: HHParams | dict | None = None) -> float:
     """Smallest pulse amplitude that fires a spike, found by bisection.
 
     Introduced in lecture 02 (course/02_hodgkin_huxley.ipynb).

@@ -7,11 +7,16 @@ raises ``ValueError`` with a message that says what to change.
 Nothing here trains a network or computes a gradient: the functions only draw
 what the caller has computed.
 """
+from __future__ import annotations
+
 import numbers
+from typing import Callable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+from numpy.typing import ArrayLike
 
 __all__ = ["draw_graph", "plot_decision_map", "plot_loss_landscape"]
 
@@ -87,9 +92,12 @@ def _check_edges(edges, names):
     return checked
 
 
-def draw_graph(nodes, edges, ax=None, *, node_radius=0.3,
-               forward_color=FORWARD_COLOR, backward_color=BACKWARD_COLOR,
-               title=None, legend=True, fontsize=11):
+def draw_graph(nodes: Mapping[str, dict], edges: Sequence[Sequence],
+               ax: Axes | None = None, *, node_radius: float = 0.3,
+               forward_color: str = FORWARD_COLOR,
+               backward_color: str = BACKWARD_COLOR,
+               title: str | None = None, legend: bool = True,
+               fontsize: float = 11) -> Axes:
     """Draw a small computational graph with forward values and gradients.
 
     Each edge can carry two numbers: the value flowing forward (written above
@@ -204,10 +212,14 @@ def _check_points(X):
     return points
 
 
-def plot_decision_map(predict, X, y=None, ax=None, *, resolution=150,
-                      padding=0.5, threshold=0.5, cmap="RdBu_r", vmin=None,
-                      vmax=None, colorbar=True, title=None, xlabel="$x_1$",
-                      ylabel="$x_2$"):
+def plot_decision_map(predict: Callable[[np.ndarray], ArrayLike],
+                      X: ArrayLike, y: ArrayLike | None = None,
+                      ax: Axes | None = None, *, resolution: int = 150,
+                      padding: float = 0.5, threshold: float | None = 0.5,
+                      cmap: str = "RdBu_r", vmin: float | None = None,
+                      vmax: float | None = None, colorbar: bool = True,
+                      title: str | None = None, xlabel: str = "$x_1$",
+                      ylabel: str = "$x_2$") -> Axes:
     """Colour the plane by a model's output and overlay the samples.
 
     Introduced in lecture 03 (course/03_backprop.ipynb).
@@ -328,9 +340,13 @@ def plot_decision_map(predict, X, y=None, ax=None, *, resolution=150,
     return ax
 
 
-def plot_loss_landscape(loss, xlim, ylim, paths=None, ax=None, *,
-                        resolution=120, levels=25, log_levels=False,
-                        title=None, xlabel="$w_1$", ylabel="$w_2$"):
+def plot_loss_landscape(loss: Callable[[np.ndarray, np.ndarray], ArrayLike],
+                        xlim: tuple[float, float], ylim: tuple[float, float],
+                        paths: Mapping[str, ArrayLike] | None = None,
+                        ax: Axes | None = None, *, resolution: int = 120,
+                        levels: int = 25, log_levels: bool = False,
+                        title: str | None = None, xlabel: str = "$w_1$",
+                        ylabel: str = "$w_2$") -> Axes:
     """Contour plot of a loss of two parameters, with optimisation paths.
 
     Introduced in lecture 03 (course/03_backprop.ipynb).

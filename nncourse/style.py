@@ -45,7 +45,7 @@ def _key(name):
     return key
 
 
-def optimizer_color(name):
+def optimizer_color(name: str) -> str:
     """The colour that stands for an optimizer in every figure.
 
     Introduced in lecture 04 (course/04_optimizers.ipynb).
@@ -75,7 +75,7 @@ def optimizer_color(name):
     return OPTIMIZER_COLORS[_key(name)]
 
 
-def optimizer_label(name):
+def optimizer_label(name: str) -> str:
     """How an optimizer is written in titles and legends, e.g. ``'AdaGrad'``.
 
     Introduced in lecture 04 (course/04_optimizers.ipynb).
