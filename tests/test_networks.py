@@ -1,0 +1,120 @@
+"""Tests of nncourse.networks: shapes, counts, initial weights, and the flat
+vector cut into arrays and joined again, checked against hand-made values."""
+import numpy as np
+import pytest
+
+from nncourse.networks import (
+    count_weights,
+    init_weights,
+    layer_shapes,
+    pack,
+    unpack,
+)
+
+SHAPES_2_3_1 = [(2, 3), (3,), (3, 1), (1,)]      # 6 + 3 + 3 + 1 = 13
+
+
+def test_layer_shapes_lists_each_matrix_then_its_bias():
+    assert layer_shapes([2, 3, 1]) == SHAPES_2_3_1
+    assert layer_shapes((3, 4, 5, 2)) == [(3, 4), (4,), (4, 5), (5,),
+                                          (5, 2), (2,)]
+    assert layer_shapes(np.array([1, 8, 1])) == [(1, 8), (8,), (8, 1), (1,)]
+
+
+@pytest.mark.parametrize("sizes", [[2], [], [2, 0], [2, -3], [2, 1.5],
+                                   [2, True], 5, None])
+def test_layer_shapes_rejects_bad_sizes_naming_them(sizes):
+    with pytest.raises(ValueError, match="layer_sizes.*got") as info:
+        layer_shapes(sizes)
+    assert repr(sizes) in str(info.value)
+
+
+def test_count_weights_adds_the_sizes():
+    assert count_weights(SHAPES_2_3_1) == 13
+    assert count_weights(layer_shapes([2, 8, 1])) == 33     # lecture 04
+    assert count_weights(layer_shapes([1, 8, 1])) == 25     # lecture 05
+    assert isinstance(count_weights([(np.int64(2), np.int64(5))]), int)
+
+
+@pytest.mark.parametrize("shapes", [[], [(2, 0)], [(2, -1)], [5], [(2.0,)],
+                                    "ab", None])
+def test_count_weights_rejects_bad_shapes_naming_them(shapes):
+    with pytest.raises(ValueError, match="shapes .*got") as info:
+        count_weights(shapes)
+    assert repr(shapes) in str(info.value)
+
+
+def test_init_weights_draws_standard_normals_from_rng():
+    w = init_weights(SHAPES_2_3_1, np.random.default_rng(5))
+    want = np.random.default_rng(5).normal(0.0, 1.0, size=13)
+    assert w.shape == (13,)
+    np.testing.assert_array_equal(w, want)
+    again = init_weights(SHAPES_2_3_1, np.random.default_rng(5))
+    np.testing.assert_array_equal(again, w)
+    other = init_weights(SHAPES_2_3_1, np.random.default_rng(6))
+    assert not np.array_equal(other, w)
+
+
+@pytest.mark.parametrize("rng", [0, None, np.random.RandomState(0)])
+def test_init_weights_wants_a_generator(rng):
+    with pytest.raises(ValueError, match="rng must be a numpy.random."
+                                         "Generator.*got"):
+        init_weights(SHAPES_2_3_1, rng)
+
+
+def test_init_weights_checks_the_shapes():
+    with pytest.raises(ValueError, match=r"shapes .*got \[\(0, 3\)\]"):
+        init_weights([(0, 3)], np.random.default_rng(0))
+
+
+def test_unpack_cuts_w_row_by_row_in_order():
+    W1, b1, W2, b2 = unpack(np.arange(13.0), SHAPES_2_3_1)
+    np.testing.assert_array_equal(W1, [[0, 1, 2], [3, 4, 5]])
+    np.testing.assert_array_equal(b1, [6, 7, 8])
+    np.testing.assert_array_equal(W2, [[9], [10], [11]])
+    np.testing.assert_array_equal(b2, [12])
+    assert [a.shape for a in (W1, b1, W2, b2)] == SHAPES_2_3_1
+
+
+def test_unpack_returns_views_of_w():
+    w = np.zeros(13)
+    W1, b1, _, b2 = unpack(w, SHAPES_2_3_1)
+    W1[1, 2] = 7.0
+    b2[0] = -1.0
+    assert w[5] == 7.0 and w[12] == -1.0
+    w[6] = 3.0
+    assert b1[0] == 3.0
+
+
+@pytest.mark.parametrize("w", [np.zeros(12), np.zeros(14), np.zeros((13, 1)),
+                               np.zeros(()), [0.0] * 12])
+def test_unpack_rejects_a_vector_of_the_wrong_size(w):
+    shape = np.shape(w)
+    with pytest.raises(ValueError, match=r"w must be a 1-D vector of 13 "
+                                         rf"weights.*shape {shape}"
+                                         .replace("(", r"\(")
+                                         .replace(")", r"\)")):
+        unpack(w, SHAPES_2_3_1)
+
+
+def test_pack_flattens_row_by_row_one_array_after_another():
+    w = pack([[[1, 2], [3, 4]], [5], [[6]]])
+    np.testing.assert_array_equal(w, [1.0, 2.0, 3.0, 4.0, 5.0, 6.0])
+    assert w.dtype == np.float64 and w.shape == (6,)
+
+
+def test_pack_undoes_unpack():
+    w = np.random.default_rng(1).normal(size=13)
+    np.testing.assert_array_equal(pack(unpack(w, SHAPES_2_3_1)), w)
+    arrays = [np.full(s, float(i)) for i, s in enumerate(SHAPES_2_3_1)]
+    for got, want in zip(unpack(pack(arrays), SHAPES_2_3_1), arrays):
+        np.testing.assert_array_equal(got, want)
+
+
+@pytest.mark.parametrize("arrays, message", [
+    ([], "arrays must hold at least one array, got none"),
+    ([np.zeros(2), ["a", "b"]], "arrays must be arrays of numbers"),
+])
+def test_pack_rejects_bad_arrays(arrays, message):
+    with pytest.raises(ValueError, match=message):
+        pack(arrays)
