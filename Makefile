@@ -29,8 +29,10 @@ lab: install release
 	    $(if $(filter 0,$(shell id -u)),--allow-root)
 
 ## test: the whole test suite, with its 15 slowest tests listed at the end
+# Two processes (pytest-xdist), a test file each at a time: one grades while
+# the other waits on a browser, a kernel or a timeout.
 test: install node_modules/.installed
-	$(BIN)/python -m pytest --durations=15
+	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
 
 ## test-fast: the unit tests only (under 90 s), for the inner loop
 test-fast: install

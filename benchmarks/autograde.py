@@ -41,7 +41,8 @@ def submissions(course, count):
     mutants = cases_for(ASSIGNMENT).MUTANTS
     subs = []
     for i in range(count):
-        answers = solution if i % 2 == 0 else mutants[i // 2 % len(mutants)].apply(solution)
+        mutant = mutants[i // 2 % len(mutants)]
+        answers = solution if i % 2 == 0 else mutant.apply(solution)
         nb = ck.student_notebook(course, ASSIGNMENT, NOTEBOOK, answers)
         subs.append(ck.Submission(f"student{i:02d}", {NOTEBOOK: nb}))
     return subs

@@ -41,8 +41,10 @@ def best_time(func, repeats=REPEATS):
     return wall, cpu
 
 
-def solve_ivp_run(current=10.0, p=hh.HHParams()):
-    """The baseline: the same 100 ms run with LSODA and plain-float rates."""
+def solve_ivp_run(current=10.0, p=None):
+    """The baseline: the same 100 ms run with LSODA and plain-float rates,
+    with the parameters ``p`` (default: the 1952 squid axon's)."""
+    p = p or hh.HHParams()
     exp, expm1 = math.exp, math.expm1
 
     def rhs(t, y):

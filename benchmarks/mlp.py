@@ -12,12 +12,9 @@ Prints the training-time ratio (ours / scikit-learn; target <= 0.5) and
 both test R^2 (target: within 0.02).
 """
 import argparse
-import sys
 import time
 import warnings
-from pathlib import Path
 
-import numpy as np
 from sklearn.datasets import make_friedman1
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.metrics import r2_score

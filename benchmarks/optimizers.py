@@ -23,10 +23,8 @@ Run from the repository root:
 """
 import argparse
 import os
-import sys
 import time
 import warnings
-from pathlib import Path
 
 # One BLAS thread: the matrices are small, and threads only add noise to the
 # timings (set OMP_NUM_THREADS yourself to override).
@@ -38,7 +36,7 @@ from sklearn.datasets import load_digits  # noqa: E402
 from sklearn.exceptions import ConvergenceWarning  # noqa: E402
 from sklearn.neural_network import MLPClassifier  # noqa: E402
 
-from coursetools.course import load_solution
+from coursetools.course import load_solution  # noqa: E402
 
 HIDDEN, BATCH, EPOCHS = 100, 200, 50
 TIMED_EPOCHS = 20

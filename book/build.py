@@ -6,8 +6,8 @@ The book is assembled in _build/book-src from what the repository stores:
 
 - lectures/: the lectures from course/, with their stored outputs. A widget
   cannot run in a static page, so its placeholder output is dropped and the
-  snapshot of what it drew (coursetools.notebooks.add_widget_snapshots) is shown,
-  with a note on how to run it live.
+  snapshot of what it drew (coursetools.notebooks.add_widget_snapshots) is
+  shown, with a note on how to run it live.
 - solutions/: the instructor notebooks from source/, executed (two at a
   time, kept in _build/executed/ and shared with the tests) and presented as
   worked solutions: nbgrader's hidden tests and the solution markers
@@ -30,9 +30,9 @@ from pathlib import Path
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests
 
+from coursegrader.processes import ONE_THREAD
 from coursetools.course import assignments as assignments_of
 from coursetools.course import lectures as lectures_of
-from coursegrader.processes import ONE_THREAD
 from coursetools.notebooks import WIDGET_VIEW, clean, run_cached
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,7 +43,8 @@ HTML = BUILD / "html"
 MATHJAX = REPO / "node_modules" / "mathjax" / "es5"
 # What MathJax's full TeX component loads: the script, and on demand its
 # fonts, menu and accessibility parts.
-MATHJAX_PARTS = ["tex-chtml-full.js", "output/chtml/fonts/woff-v2", "ui", "a11y"]
+MATHJAX_PARTS = ["tex-chtml-full.js", "output/chtml/fonts/woff-v2", "ui",
+                 "a11y"]
 
 SOLUTION_MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
 LIVE_NOTE = """```{{admonition}} Interactive figure
@@ -70,7 +71,8 @@ def md(text):
 
 
 def stage_lecture(name, has_assignment):
-    """course/NAME.ipynb as a page: widgets as snapshots, a link to its solution."""
+    """course/NAME.ipynb as a page: widgets as snapshots, a link to its
+    solution."""
     nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
     cells = []
     for cell in nb.cells:
@@ -128,7 +130,8 @@ def chapters_table(lectures, assignments, titles):
     for name in lectures:
         solution = (f"[worked solution](solutions/{name}.ipynb)"
                     if name in assignments else "")
-        rows.append(f"| [{titles[name]}](lectures/{name}.ipynb) | {solution} |")
+        lecture = f"[{titles[name]}](lectures/{name}.ipynb)"
+        rows.append(f"| {lecture} | {solution} |")
     return "\n".join(rows) + "\n"
 
 
@@ -150,7 +153,8 @@ def stage():
     assignments = assignments_of(REPO)
     missing = set(assignments) - set(lectures)
     if missing:
-        sys.exit(f"assignments without a lecture of the same name: {sorted(missing)}")
+        sys.exit("assignments without a lecture of the same name: "
+                 f"{sorted(missing)}")
     shutil.rmtree(STAGE, ignore_errors=True)
     (STAGE / "lectures").mkdir(parents=True)
     (STAGE / "solutions").mkdir()

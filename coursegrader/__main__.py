@@ -1,4 +1,6 @@
 """``python -m coursegrader autograde [ASSIGNMENT ...]`` — see ``--help``."""
+from __future__ import annotations
+
 import argparse
 import sys
 from pathlib import Path
@@ -8,7 +10,7 @@ from coursegrader.run import DEFAULT_MEMORY, autograde
 from coursegrader.sandbox import SandboxUnavailable
 
 
-def parse(argv):
+def parse(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="python -m coursegrader",
         description="Grade every submission in submitted/ with nbgrader, in "
@@ -16,21 +18,27 @@ def parse(argv):
     sub = parser.add_subparsers(dest="command", required=True)
     grade = sub.add_parser("autograde", help="autograde submissions")
     grade.add_argument("assignments", nargs="*",
-                       help="assignments to grade (default: all with submissions)")
+                       help="assignments to grade (default: all with "
+                            "submissions)")
     grade.add_argument("--student", action="append", dest="students",
                        help="grade only this student (repeatable)")
     grade.add_argument("--workers", type=int, default=None,
                        help="parallel workers (default: the number of CPUs)")
-    grade.add_argument("--memory-mb", type=int, default=DEFAULT_MEMORY // 2**20,
-                       help="address-space cap of each worker and its kernels, MiB")
+    grade.add_argument("--memory-mb", type=int,
+                       default=DEFAULT_MEMORY // 2**20,
+                       help="address-space cap of each worker and of each "
+                            "process of its sandboxes, MiB")
     grade.add_argument("--deadline", type=float, default=None,
-                       help="seconds one submission may take (default: 10 cell timeouts)")
+                       help="seconds one submission may take (default: 10 "
+                            "cell timeouts)")
     grade.add_argument("--shard", default="1/1", metavar="K/N",
-                       help="grade only the K-th of N shares of the submissions "
-                            "(to split a class across N machines)")
+                       help="grade only the K-th of N shares of the "
+                            "submissions (to split a class across N "
+                            "machines)")
     grade.add_argument("--root", default=".", help="the course folder")
     grade.add_argument("--report", default="autograde_report.csv",
-                       help="CSV file for the summary, relative to the course folder")
+                       help="CSV file for the summary, relative to the "
+                            "course folder")
     grade.add_argument("--unsafe-no-sandbox", action="store_true",
                        dest="unsafe",
                        help="run the students' kernels without the bubblewrap "
@@ -51,11 +59,12 @@ def parse(argv):
     return args
 
 
-def main(argv=None):
+def main(argv: list[str] | None = None) -> None:
     args = parse(sys.argv[1:] if argv is None else argv)
     try:
-        results = autograde(args.root, args.assignments or None, args.students,
-                            args.workers, args.memory_mb * 2**20, args.deadline,
+        results = autograde(args.root, args.assignments or None,
+                            args.students, args.workers,
+                            args.memory_mb * 2**20, args.deadline,
                             shard=args.shard, unsafe=args.unsafe)
     except (ValueError, SandboxUnavailable) as error:
         sys.exit(f"coursegrader: {error}")

@@ -13,6 +13,10 @@ cell and again in every traceback. :class:`HideHiddenTests`, added to
 - drops the outputs of the student's own cells: the student has them, and
   code that saw a hidden test's inputs must not show them here.
 """
+from __future__ import annotations
+
+from collections.abc import Iterator
+
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests
 
@@ -42,7 +46,7 @@ class HideHiddenTests(ClearHiddenTests):
         cell.outputs = outputs
         return cell, resources
 
-    def hidden_lines(self, source):
+    def hidden_lines(self, source: str) -> list[str]:
         """The non-trivial lines between the hidden-test delimiters."""
         lines, inside = [], False
         for line in source.splitlines():
@@ -55,7 +59,7 @@ class HideHiddenTests(ClearHiddenTests):
         return lines
 
     @staticmethod
-    def scrub(output, secret, name="A test in this cell"):
+    def scrub(output, secret: list[str], name: str = "A test in this cell"):
         if output.output_type == "error":
             evalue = output.evalue
             if any(line in evalue for line in secret) or len(evalue) > 2000:
@@ -71,7 +75,7 @@ class HideHiddenTests(ClearHiddenTests):
         return output
 
 
-def strings(node):
+def strings(node) -> Iterator[str]:
     """Every string inside a JSON-like ``node``."""
     if isinstance(node, str):
         yield node

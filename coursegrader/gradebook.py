@@ -8,6 +8,8 @@ transaction that replaces the student's previous submission
 copied this way never collide, and the copy is exact: every column of
 nbgrader's own tables, whatever its version adds.
 """
+from __future__ import annotations
+
 from contextlib import contextmanager
 
 import sqlalchemy as sa
@@ -17,7 +19,7 @@ TABLES = Base.metadata.tables
 
 
 @contextmanager
-def engine(url):
+def engine(url: str):
     db = sa.create_engine(url)
     try:
         yield db
@@ -25,29 +27,31 @@ def engine(url):
         db.dispose()
 
 
-def rows(conn, table, *where):
+def rows(conn, table: str, *where) -> list[dict]:
     return [dict(r) for r in conn.execute(
         sa.select(TABLES[table]).where(*where)).mappings()]
 
 
-def insert(conn, table, records):
+def insert(conn, table: str, records: list[dict]) -> None:
     if records:
         conn.execute(TABLES[table].insert(), records)
 
 
-def ids(records):
+def ids(records: list[dict]) -> list:
     return [r["id"] for r in records]
 
 
-def assignment_row(conn, assignment):
+def assignment_row(conn, assignment: str) -> dict:
     found = rows(conn, "assignment", TABLES["assignment"].c.name == assignment)
     if not found:
-        raise ValueError(f"assignment {assignment!r} is not in the gradebook: "
-                         "run `make release` (nbgrader generate_assignment) first")
+        raise ValueError(f"assignment {assignment!r} is not in the "
+                         "gradebook: run `make release` (nbgrader "
+                         "generate_assignment) first")
     return found[0]
 
 
-def copy_assignment(source_url, target_url, assignment):
+def copy_assignment(source_url: str, target_url: str,
+                    assignment: str) -> None:
     """Copy ``assignment`` and everything that defines it (notebooks, cells
     with their points, checksums and sources) from one gradebook to another
     that does not have it yet."""
@@ -56,20 +60,24 @@ def copy_assignment(source_url, target_url, assignment):
     with engine(source_url) as src, engine(target_url) as dst, \
             src.connect() as s, dst.begin() as d:
         found = assignment_row(s, assignment)
-        notebooks = rows(s, "notebook", t["notebook"].c.assignment_id == found["id"])
-        cells = rows(s, "base_cell", t["base_cell"].c.notebook_id.in_(ids(notebooks)))
-        if not rows(d, "course", t["course"].c.id == found["course_id"]):
-            insert(d, "course", rows(s, "course", t["course"].c.id == found["course_id"]))
+        notebooks = rows(s, "notebook",
+                         t["notebook"].c.assignment_id == found["id"])
+        cells = rows(s, "base_cell",
+                     t["base_cell"].c.notebook_id.in_(ids(notebooks)))
+        course = t["course"].c.id == found["course_id"]
+        if not rows(d, "course", course):
+            insert(d, "course", rows(s, "course", course))
         insert(d, "assignment", [found])
         insert(d, "notebook", notebooks)
         insert(d, "base_cell", cells)
         for kind in ("grade_cells", "solution_cells", "task_cells"):
             insert(d, kind, rows(s, kind, t[kind].c.id.in_(ids(cells))))
         insert(d, "source_cell", rows(
-            s, "source_cell", t["source_cell"].c.notebook_id.in_(ids(notebooks))))
+            s, "source_cell",
+            t["source_cell"].c.notebook_id.in_(ids(notebooks))))
 
 
-def submission_rows(conn, assignment_id, student):
+def submission_rows(conn, assignment_id: str, student: str) -> dict:
     """{table: rows} of one student's submission of one assignment."""
     t = TABLES
     subs = rows(conn, "submitted_assignment",
@@ -80,15 +88,17 @@ def submission_rows(conn, assignment_id, student):
     return {
         "submitted_assignment": subs,
         "submitted_notebook": notebooks,
-        "grade": rows(conn, "grade", t["grade"].c.notebook_id.in_(ids(notebooks))),
+        "grade": rows(conn, "grade",
+                      t["grade"].c.notebook_id.in_(ids(notebooks))),
         "comment": rows(conn, "comment",
                         t["comment"].c.notebook_id.in_(ids(notebooks))),
     }
 
 
-def delete(conn, found):
+def delete(conn, found: dict) -> None:
     """Delete the rows of :func:`submission_rows`, children first."""
-    for table in ("grade", "comment", "submitted_notebook", "submitted_assignment"):
+    for table in ("grade", "comment", "submitted_notebook",
+                  "submitted_assignment"):
         if found[table]:
             conn.execute(TABLES[table].delete().where(
                 TABLES[table].c.id.in_(ids(found[table]))))
@@ -179,7 +189,8 @@ def score_within(score, points):
     return score
 
 
-def scores(url, assignment, student):
+def scores(url: str, assignment: str,
+           student: str) -> tuple[float, float, dict]:
     """(score, max_score, {grade_id: (score, max)}) of one submission."""
     with Gradebook(url) as gb:
         sub = gb.find_submission(assignment, student)

@@ -28,10 +28,15 @@ from coursegrader.course import Course
 from coursegrader.processes import venv_path
 from coursegrader.report import Result, failure_reason
 from coursegrader.workers import Worker
+from coursetools.locks import claim
 
 DEFAULT_MEMORY = 4 * 2**30          # bytes of address space per worker
 DEADLINE_PER_TIMEOUT = 10           # a submission gets 10 cell timeouts
 UNSAFE_NOTE = "UNSAFE: graded without the sandbox"
+# Each running worker holds a numbered lock here; its number picks the user
+# its sandboxes run as, so no two sandboxes of the machine share a user (and
+# its process limit), even across graders running at once.
+SLOTS = Path(tempfile.gettempdir()) / "coursegrader-slots"
 
 
 class Grader:
@@ -117,9 +122,10 @@ class Grader:
         with bar, tempfile.TemporaryDirectory(prefix="coursegrader-") as tmp:
             scratch = Path(tmp)
             config = self.course.root / "nbgrader_config.py"
-            pool = [Worker(scratch / f"worker{i}", config, self.memory, i,
+            slots = [claim(SLOTS) for _ in range(min(workers, len(jobs)))]
+            pool = [Worker(scratch / f"worker{i}", config, self.memory, slot,
                            self.unsafe)
-                    for i in range(min(workers, len(jobs)))]
+                    for i, (slot, _) in enumerate(slots)]
             template = scratch / "gradebook.db"
             for assignment in self.assignments:
                 gradebook.copy_assignment(self.course.db_url,
@@ -131,6 +137,8 @@ class Grader:
                 thread.start()
             for thread in threads:
                 thread.join()
+        for _, held in slots:
+            held.close()
         if errors:
             raise errors[0]
         return results

@@ -18,6 +18,8 @@ submission over the course's size limit) the blank release is graded in its
 place, which scores 0, and the reason is noted at its top and in the report.
 Every repair is noted too: the instructor sees them in the summary table.
 """
+from __future__ import annotations
+
 import copy
 import shutil
 from pathlib import Path
@@ -27,16 +29,18 @@ import nbformat
 NOTE_TAG = "coursegrader-note"
 
 
-def grade_id(cell):
+def grade_id(cell) -> str | None:
     meta = cell.get("metadata", {}).get("nbgrader")
     return meta.get("grade_id") if isinstance(meta, dict) else None
 
 
-def folder_bytes(folder):
-    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file())
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in Path(folder).rglob("*")
+               if p.is_file())
 
 
-def stage(submitted, staged, release, max_bytes):
+def stage(submitted: Path, staged: Path, release: dict,
+          max_bytes: int) -> list[str]:
     """Copy the submission folder ``submitted`` to ``staged``, repaired.
 
     ``release`` maps each notebook file name of the assignment to its
@@ -58,7 +62,8 @@ def stage(submitted, staged, release, max_bytes):
     notes = []
     for path in sorted(submitted.iterdir()):
         if path.suffix == ".ipynb" and path.name not in release:
-            notes.append(f"ignored {path.name}: not a notebook of this assignment")
+            notes.append(f"ignored {path.name}: not a notebook of this "
+                         "assignment")
         elif path.is_file() and path.suffix != ".ipynb":
             shutil.copy2(path, staged / path.name)
         elif path.is_dir() and not path.name.startswith("."):
@@ -68,8 +73,9 @@ def stage(submitted, staged, release, max_bytes):
     return notes
 
 
-def stage_notebook(path, target, released):
-    """Write ``path`` repaired against ``released`` to ``target``; return notes."""
+def stage_notebook(path: Path, target: Path, released) -> list[str]:
+    """Write ``path`` repaired against ``released`` to ``target``; return
+    notes."""
     if not path.exists():
         note = f"{path.name} is missing: graded as the blank release"
         write_blank(released, target, note)
@@ -86,7 +92,7 @@ def stage_notebook(path, target, released):
     return [f"{path.name}: {note}" for note in notes]
 
 
-def write_blank(released, target, note):
+def write_blank(released, target: Path, note: str) -> None:
     """The blank release, with ``note`` in a markdown cell at its top."""
     nb = copy.deepcopy(released)
     cell = nbformat.v4.new_markdown_cell(
@@ -96,8 +102,9 @@ def write_blank(released, target, note):
     nbformat.write(nb, target)
 
 
-def repair(nb, released):
-    """Repair ``nb`` in place against the ``released`` notebook; return notes."""
+def repair(nb, released) -> list[str]:
+    """Repair ``nb`` in place against the ``released`` notebook; return
+    notes."""
     wanted = {grade_id(c): c for c in released.cells if grade_id(c)}
     notes, seen, cells = [], set(), []
     for cell in nb.cells:
@@ -130,18 +137,20 @@ def ordinary(cell):
 
 def restored(cell, released_cell):
     """``cell`` with the released cell type and nbgrader metadata."""
+    wanted = released_cell.metadata["nbgrader"]
     if (cell.cell_type == released_cell.cell_type
-            and cell.metadata.get("nbgrader") == released_cell.metadata["nbgrader"]):
+            and cell.metadata.get("nbgrader") == wanted):
         return cell
     new = {"code": nbformat.v4.new_code_cell,
            "markdown": nbformat.v4.new_markdown_cell}.get(
         released_cell.cell_type, nbformat.v4.new_raw_cell)(cell.source)
     new.metadata = copy.deepcopy(cell.metadata)
-    new.metadata["nbgrader"] = copy.deepcopy(released_cell.metadata["nbgrader"])
+    new.metadata["nbgrader"] = copy.deepcopy(wanted)
     return new
 
 
-def with_missing(cells, released_cells, present, notes):
+def with_missing(cells: list, released_cells: list, present: set,
+                 notes: list[str]) -> list:
     """``cells`` with every graded cell not in ``present`` put back after
     the released cell that preceded it."""
     cells = list(cells)

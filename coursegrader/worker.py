@@ -11,6 +11,8 @@ process caps its address space at ``MEMORY`` bytes before anything starts;
 the kernels it launches inherit the cap, so a cell that allocates without
 bound gets a MemoryError instead of taking the machine down.
 """
+from __future__ import annotations
+
 import json
 import os
 import resource
@@ -27,12 +29,13 @@ from coursegrader.harness import SandboxedExecute
 from coursetools.course import cell_timeout, hidden_modules, load_config
 
 
-def cap_memory(limit):
+def cap_memory(limit: int) -> None:
     if limit > 0:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
-def load_api(scratch, assignment, memory, slot, unsafe):
+def load_api(scratch: Path, assignment: str, memory: int, slot: int,
+             unsafe: bool) -> NbGraderAPI:
     """nbgrader's API on the scratch course, configured by the course's
     file, with the student's kernel in a sandbox and the tests run here
     (:class:`coursegrader.harness.SandboxedExecute`)."""
@@ -55,7 +58,7 @@ def load_api(scratch, assignment, memory, slot, unsafe):
     return NbGraderAPI(CourseDirectory(config=config), config=config)
 
 
-def main():
+def main() -> None:
     scratch, memory, slot = Path(sys.argv[1]), int(sys.argv[2]), \
         int(sys.argv[3])
     unsafe = "--unsafe-no-sandbox" in sys.argv[4:]

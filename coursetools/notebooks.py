@@ -16,6 +16,7 @@ import nbformat
 from nbclient import NotebookClient
 
 from coursetools.course import REPO
+from coursetools.locks import exclusive
 
 WAKE_UP = 1.0    # seconds: longest wait on a kernel channel before re-polling
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -54,16 +55,16 @@ def run_cached(path: Path | str, cache: Path | str = EXECUTED,
     seconds of the execution that made it)."""
     path, cache = Path(path), Path(cache)
     stored = cache / f"{path.stem}-{content_key(path)}.ipynb"
-    if stored.exists():
-        nb = nbformat.read(stored, as_version=4)
-        return nb, nb.metadata["nncourse"]["seconds"]
-    nb, seconds = run_notebook(path, timeout=timeout)
-    nb.metadata["nncourse"] = {"seconds": seconds, "source": str(path)}
-    cache.mkdir(parents=True, exist_ok=True)
-    partial = stored.with_suffix(f".{os.getpid()}.partial")
-    nbformat.write(nb, partial)
-    partial.replace(stored)
-    return nb, seconds
+    with exclusive(stored.with_suffix(".lock")):   # one process runs it
+        if stored.exists():
+            nb = nbformat.read(stored, as_version=4)
+            return nb, nb.metadata["nncourse"]["seconds"]
+        nb, seconds = run_notebook(path, timeout=timeout)
+        nb.metadata["nncourse"] = {"seconds": seconds, "source": str(path)}
+        partial = stored.with_suffix(f".{os.getpid()}.partial")
+        nbformat.write(nb, partial)
+        partial.replace(stored)
+        return nb, seconds
 
 
 def content_key(path: Path) -> str:

@@ -1,17 +1,16 @@
-"""Run the real nbgrader on a throwaway copy of the course, and build submissions.
+"""Throwaway copies of the course, submissions, and the real grader on them.
 
 The pipeline tests never call test functions directly: they write student
-notebooks into ``submitted/``, run ``nbgrader autograde`` and read the scores
-back from the gradebook, exactly as an instructor would.
+notebooks into ``submitted/``, grade them with ``python -m coursegrader
+autograde`` (what ``make autograde`` runs) or a real ``nbgrader`` command,
+and read the scores back from the gradebook, as an instructor would.
 """
-import atexit
 import csv
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,8 +18,12 @@ import nbformat
 
 from coursegrader.gradebook import copy_assignment
 from coursegrader.processes import ONE_THREAD, venv_path
-from coursetools.course import (REPO, assignments, nbgrader_meta,
-                                notebook_names, solution_cells)
+from coursetools.course import (
+    REPO,
+    assignments,
+    nbgrader_meta,
+)
+from coursetools.locks import exclusive
 
 BIN = Path(sys.executable).parent
 # nbgrader's Gradebook runs the venv's `alembic`, also in this process.
@@ -67,25 +70,27 @@ def nbgrader(*args, cwd, home=None, timeout=3600):
 
 def generated_course():
     """A course folder where every assignment was generated from source/ by
-    ``nbgrader generate_assignment``, once per process: the master copy
-    that :func:`make_course` hands out."""
-    global _GENERATED
-    with _GENERATING:
-        if _GENERATED is None:
-            root = Path(tempfile.mkdtemp(prefix="nncourse-generated-"))
-            atexit.register(shutil.rmtree, root, ignore_errors=True)
+    ``nbgrader generate_assignment``: the master copy that
+    :func:`make_course` hands out. It is made once for a given source/ and
+    config, kept in _build/generated/ and shared by the test processes."""
+    digest = hashlib.sha256()
+    for path in [REPO / "nbgrader_config.py",
+                 *sorted((REPO / "source").rglob("*.ipynb"))]:
+        digest.update(str(path.relative_to(REPO)).encode())
+        digest.update(path.read_bytes())
+    root = REPO / "_build" / "generated" / digest.hexdigest()[:16]
+    with exclusive(root.with_suffix(".lock")):
+        if not (root / "done").exists():
+            shutil.rmtree(root, ignore_errors=True)
+            root.mkdir(parents=True)
             shutil.copy(REPO / "nbgrader_config.py", root)
             for assignment in assignments():
                 shutil.copytree(REPO / "source" / assignment,
                                 root / "source" / assignment)
                 nbgrader("generate_assignment", assignment, "--force",
                          cwd=root)
-            _GENERATED = root
-    return _GENERATED
-
-
-_GENERATED = None
-_GENERATING = threading.Lock()
+            (root / "done").touch()
+    return root
 
 
 def make_course(root, db_url=None):
@@ -93,7 +98,8 @@ def make_course(root, db_url=None):
     :func:`generated_course`. With ``db_url``, the gradebook is there
     instead (e.g. PostgreSQL), set in the course's config."""
     master, root = generated_course(), Path(root)
-    shutil.copytree(master, root, dirs_exist_ok=True)
+    shutil.copytree(master, root, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns("done"))
     if db_url:
         with open(root / "nbgrader_config.py", "a") as config:
             config.write(f"\nc.CourseDirectory.db_url = {db_url!r}\n")

@@ -16,8 +16,8 @@ import threading
 import nbformat
 import pytest
 
-from tests import browser
 from coursetools.notebooks import WIDGET_VIEW
+from tests import browser
 from tests import coursekit as ck
 
 pytestmark = pytest.mark.slow     # make test-fast leaves it out

@@ -6,9 +6,11 @@ each student exactly the expected score with the reason noted, the same
 grades when run again, the same grades on a PostgreSQL gradebook, and
 feedback that says what failed without showing the hidden tests.
 """
+import concurrent.futures
 import html
 import os
 import re
+import time
 
 import nbformat
 import psutil
@@ -20,9 +22,9 @@ from tests import pgserver
 
 pytestmark = pytest.mark.slow     # make test-fast leaves it out
 
-# The fixture course gives 01 an 8 s cell timeout (its cells take well under
-# a second), so that its two endless loops cost 16 s of grading, not 120.
-SHORT_TIMEOUT = '\nc.CourseGrader.cell_timeouts["01_neuron_models"] = 8\n'
+# The fixture course gives 01 a 5 s cell timeout (its cells take well under
+# a second), so that its two endless loops cost 10 s of grading, not 120.
+SHORT_TIMEOUT = '\nc.CourseGrader.cell_timeouts["01_neuron_models"] = 5\n'
 
 
 
@@ -119,16 +121,32 @@ def test_a_submission_past_the_deadline_is_stopped_with_its_kernel(tmp_path):
     slow = fc.Student("sal", fc.NB01, 0, "deadline",
                       fc.answered(softmax="import time\ntime.sleep(45)"))
     slow.write(root, slow)
-    kernels = kernel_pids()
-    report = run_grader(root, "--deadline", "20")
+    seen = []
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        grading = pool.submit(run_grader, root, "--deadline", "12")
+        while not grading.done():
+            seen += sandboxes_of("sal")
+            time.sleep(0.2)
+        report = grading.result()
     row = report[fc.NB01, "sal"]
-    assert float(row["score"]) == 0 and "ran past the deadline of 20 s" in row["notes"]
-    assert kernel_pids() <= kernels, "the stopped submission left its kernel running"
+    assert float(row["score"]) == 0
+    assert "ran past the deadline of 12 s" in row["notes"]
+    assert seen, "never saw the submission's sandbox while it was graded"
+    assert not sandboxes_of("sal"), (
+        "the stopped submission left its sandbox running")
 
 
-def kernel_pids():
-    return {p.pid for p in psutil.process_iter(["cmdline"])
-            if "ipykernel_launcher" in " ".join(p.info["cmdline"] or [])}
+def sandboxes_of(student):
+    """The sandboxes (bwrap, and the kernel it runs) grading ``student``'s
+    work: bwrap's command line names the student's folder."""
+    found = []
+    for proc in psutil.process_iter(["cmdline"]):
+        if f"/autograded/{student}/" in " ".join(proc.info["cmdline"] or []):
+            try:
+                found += [proc, *proc.children(recursive=True)]
+            except psutil.NoSuchProcess:
+                pass
+    return [p for p in found if p.is_running()]
 
 
 @pytest.fixture(scope="module")
@@ -148,3 +166,14 @@ def test_a_postgresql_gradebook_gives_the_same_grades(graded, postgres_url, tmp_
     assert cell_grades(pg_root, postgres_url) == cell_grades(root)
     assert {k: r["score"] for k, r in pg_report.items()} == \
         {k: r["score"] for k, r in report.items()}
+
+
+def test_grading_without_the_sandbox_marks_every_row(tmp_path):
+    root = tmp_path / "course"
+    ck.make_course(root)
+    ada = fc.Student("ada", fc.NB01, 17, "", fc.answered())
+    ada.write(root, ada)
+    report = run_grader(root, "--unsafe-no-sandbox")
+    row = report[fc.NB01, "ada"]
+    assert float(row["score"]) == 17
+    assert row["notes"].startswith("UNSAFE: graded without the sandbox")

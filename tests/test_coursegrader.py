@@ -129,3 +129,16 @@ def test_cli_rejects_bad_options_with_a_sentence(args, message, capsys):
     with pytest.raises(SystemExit):
         cli.parse(["autograde", *args])
     assert message in capsys.readouterr().err
+
+
+def test_grading_without_bubblewrap_stops_and_says_what_to_install(
+        tmp_path, monkeypatch, capsys):
+    (tmp_path / "nbgrader_config.py").write_text(
+        (ck.REPO / "nbgrader_config.py").read_text())
+    monkeypatch.setenv("PATH", str(tmp_path))        # no bwrap on it
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["autograde", "--root", str(tmp_path)])
+    message = str(stopped.value)
+    assert "bubblewrap is not installed" in message
+    assert "apt-get install bubblewrap" in message
+    assert "--unsafe-no-sandbox" in message

@@ -1,9 +1,10 @@
-"""Grade known submissions through real ``nbgrader autograde``.
+"""Grade known submissions with the course's grader (``make autograde``).
 
 For every assignment: the reference solution gets full marks, the untouched
 release gets 0, every mutant loses points in the test cells that should catch
 it, every valid alternative gets full marks, and tampering (test cells edited
-or deleted, comparison helpers patched) gains nothing.
+or deleted, comparison helpers patched) gains nothing. Every case of every
+assignment is one student of one class, graded in one run, in parallel.
 """
 import re
 
