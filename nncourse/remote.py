@@ -59,8 +59,8 @@ UNEXPORTABLE = (types.ModuleType, types.FrameType, types.CodeType,
 # Exceptions the student's side may raise on the grader's side.
 # Classes whose instances cross without their class: the interpreter's own.
 BUILTIN_TYPES = frozenset(
-    t for namespace in (vars(builtins), vars(types)) for t in namespace.values()
-    if isinstance(t, type))
+    t for namespace in (vars(builtins), vars(types))
+    for t in namespace.values() if isinstance(t, type))
 RAISABLE = {name: cls for name, cls in vars(builtins).items()
             if isinstance(cls, type) and issubclass(cls, Exception)}
 _HEADER = struct.Struct("<II")
@@ -206,7 +206,8 @@ class Endpoint:
     student's side's globals, where ``lookup`` and ``assign`` look.
     """
 
-    def __init__(self, side: str, trusted: bool, namespace: dict | None = None):
+    def __init__(self, side: str, trusted: bool,
+                 namespace: dict | None = None):
         self.side, self.trusted = side, trusted
         self.namespace = namespace if namespace is not None else {}
         self.sock: socket.socket | None = None
@@ -216,7 +217,8 @@ class Endpoint:
         # handles: objects of ours the other side holds, and its proxies
         self.exports: dict[str, object] = {}
         self.export_ids: dict[int, str] = {}
-        self.proxies: weakref.WeakValueDictionary = weakref.WeakValueDictionary()
+        self.proxies: weakref.WeakValueDictionary = \
+            weakref.WeakValueDictionary()
         self.infos: dict[str, dict] = {}
         self.released: list[str] = []
         # mirrors: arrays and Generators with a twin on the other side
@@ -400,11 +402,16 @@ class Endpoint:
         if not self.trusted:
             cls = getattr(builtins, names[0], None) if names else None
             if isinstance(cls, type) and issubclass(cls, BaseException):
-                return cls(message)
+                error = _with_message(cls, message)
+                if error is not None:
+                    return error
             return RuntimeError(f"{names[0] if names else 'Error'}: {message}")
         for name in names:
-            if name in RAISABLE:
-                error = RAISABLE[name](message)
+            # Some built-ins take more than a message (UnicodeDecodeError
+            # needs five arguments): those fall back to their base class.
+            error = _with_message(RAISABLE[name], message) \
+                if name in RAISABLE else None
+            if error is not None:
                 break
         else:
             error = RuntimeError(f"{names[0] if names else 'Error'}: "
@@ -464,7 +471,8 @@ class Endpoint:
             tag = {list: "l", tuple: "t", set: "S", frozenset: "Z"}[kind]
             return {tag: [self.encode(v, depth + 1) for v in value]}
         if kind is dict:
-            return {"d": [[self.encode(k, depth + 1), self.encode(v, depth + 1)]
+            return {"d": [[self.encode(k, depth + 1),
+                           self.encode(v, depth + 1)]
                           for k, v in value.items()]}
         if kind is complex:
             return {"c": [self.encode(value.real), self.encode(value.imag)]}
@@ -653,8 +661,7 @@ class Endpoint:
                 raise ProtocolError("a malformed float")
             return float(body)
         if tag == "c":
-            re, im = self.checked_pair(body)
-            return complex(self.decode(re, blobs), self.decode(im, blobs))
+            return self.decode_complex(body, blobs, depth)
         if tag == "r":
             if not (isinstance(body, list) and len(body) == 3 and all(
                     type(v) is int for v in body)) or body[2] == 0:
@@ -672,6 +679,16 @@ class Endpoint:
         if tag == "h":
             return self.decode_handle(body, blobs, depth)
         raise ProtocolError(f"an unknown kind of value {tag!r}")
+
+    def decode_complex(self, body, blobs: list, depth: int) -> complex:
+        """A complex number: its parts must be real numbers (a list or a
+        handle would make complex() fail, or call the handle's code)."""
+        re, im = (self.decode(part, blobs, depth + 1)
+                  for part in self.checked_pair(body))
+        if type(re) not in (int, float) or type(im) not in (int, float):
+            raise ProtocolError("a complex number whose parts are not "
+                                "numbers")
+        return complex(re, im)
 
     def checked_pair(self, body) -> list:
         if not isinstance(body, list) or len(body) != 2:
@@ -698,11 +715,15 @@ class Endpoint:
     def array_from(self, dtype_text, shape, data: bytes) -> np.ndarray:
         dtype = self.checked_dtype(dtype_text)
         if not (isinstance(shape, list) and len(shape) <= 32 and all(
-                type(n) is int and n >= 0 for n in shape)):
+                type(n) is int and 0 <= n < 2**62 for n in shape)):
             raise ProtocolError("a malformed shape")
         if math.prod(shape) * dtype.itemsize != len(data):
             raise ProtocolError("an array whose data does not fit its shape")
-        return np.frombuffer(data, dtype=dtype).reshape(shape).copy()
+        try:        # e.g. (0, 2**61): no data, yet too big for NumPy
+            return np.frombuffer(data, dtype=dtype).reshape(shape).copy()
+        except ValueError:
+            raise ProtocolError("an array of a shape NumPy cannot make") \
+                from None
 
     def decode_array(self, body, blobs: list) -> np.ndarray:
         if not (isinstance(body, list) and len(body) == 4):
@@ -728,10 +749,9 @@ class Endpoint:
         dtype_text, item = self.checked_pair(body)
         dtype = self.checked_dtype(dtype_text)
         if dtype.kind == "c":
-            re, im = self.checked_pair(item)
-            item = complex(self.decode(re, blobs), self.decode(im, blobs))
+            item = self.decode_complex(item, blobs, 0)
         else:
-            item = self.decode(item, blobs)
+            item = self.decode(item, blobs, 1)
             if type(item) not in (bool, int, float):
                 raise ProtocolError("a malformed scalar")
         try:
@@ -759,7 +779,8 @@ class Endpoint:
     def set_state(self, generator, encoded) -> dict:
         try:
             generator.bit_generator.state = _decode_state(encoded)
-        except (TypeError, ValueError, KeyError, OverflowError) as error:
+        except Exception as error:  # NumPy's checks raise IndexError too
+            error = f"{type(error).__name__}: {error}"[:200]
             raise ProtocolError(f"a malformed generator state: {error}") \
                 from None
         return generator.bit_generator.state
@@ -787,7 +808,8 @@ class Endpoint:
 
     def make_proxy(self, hid: str, info: dict, blobs: list, depth: int):
         name = info.get("n")
-        if name is not None and not isinstance(name, str):
+        # (a class name with a NUL character makes type() fail)
+        if name is not None and (not isinstance(name, str) or "\0" in name):
             raise ProtocolError("a malformed name")
         if info.get("k") == "class":
             bases = tuple(self.decode(b, blobs, depth + 1)
@@ -817,6 +839,14 @@ class Endpoint:
         for hid in gone:
             self.infos.pop(hid, None)
         return gone
+
+
+def _with_message(cls: type, message: str) -> BaseException | None:
+    """``cls(message)``, or None where ``cls`` needs other arguments."""
+    try:
+        return cls(message)
+    except TypeError:
+        return None
 
 
 class _StrongRef:
