@@ -18,11 +18,13 @@ import nbformat
 
 from coursegrader.gradebook import copy_assignment
 from coursegrader.processes import ONE_THREAD, venv_path
-from coursetools.course import (
-    REPO,
-    assignments,
-    nbgrader_meta,
-)
+
+# The course's layout, as the tests use it (``ck.solution_cells`` ...).
+from coursetools.course import REPO as REPO
+from coursetools.course import assignments as assignments
+from coursetools.course import nbgrader_meta as nbgrader_meta
+from coursetools.course import notebook_names as notebook_names
+from coursetools.course import solution_cells as solution_cells
 from coursetools.locks import exclusive
 
 BIN = Path(sys.executable).parent
@@ -151,7 +153,8 @@ def read_grades(course, assignment, db_url=None):
     ``db_url`` says otherwise)."""
     from nbgrader.api import Gradebook
     grades = {}
-    with Gradebook(db_url or f"sqlite:///{Path(course) / 'gradebook.db'}") as gb:
+    db_url = db_url or f"sqlite:///{Path(course) / 'gradebook.db'}"
+    with Gradebook(db_url) as gb:
         for sub in gb.assignment_submissions(assignment):
             cells = {}
             for nb in sub.notebooks:

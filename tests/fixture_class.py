@@ -26,7 +26,7 @@ class Student:
     assignment: str
     expected: float              # the score the grader must give
     note: str                    # a phrase the summary must show ("" = none)
-    write: Callable              # write(course, student) puts the work in place
+    write: Callable              # write(course, student) writes the work
 
 
 def notebook_path(course, student):
@@ -39,7 +39,8 @@ def answered(**changes):
     """A writer: the reference solution with some cells replaced; a cell
     given as None keeps the released stub."""
     def write(course, student):
-        answers = ck.solution_cells(student.assignment, f"{student.assignment}.ipynb")
+        answers = ck.solution_cells(student.assignment,
+                                    f"{student.assignment}.ipynb")
         answers.update(changes)
         answers = {k: v for k, v in answers.items() if v is not None}
         nb = ck.student_notebook(course, student.assignment,
@@ -59,7 +60,8 @@ def edited(edit, **changes):
 
 
 def index(nb, grade_id):
-    return next(i for i, c in enumerate(nb.cells) if ck.nbgrader_meta(c).get("grade_id") == grade_id)
+    return next(i for i, c in enumerate(nb.cells)
+                if ck.nbgrader_meta(c).get("grade_id") == grade_id)
 
 
 def duplicate_cells(nb):
@@ -77,7 +79,8 @@ def corrupt_metadata(nb):
     test = nb.cells[index(nb, "test_softmax")]
     test.metadata.nbgrader.update(points=100, grade=False, locked=False)
     test.source = "pass"
-    nb.cells[index(nb, "perceptron_train")].metadata.nbgrader["grade_id"] = "mine"
+    perceptron = nb.cells[index(nb, "perceptron_train")]
+    perceptron.metadata.nbgrader["grade_id"] = "mine"
     nb.cells[index(nb, "activation")].metadata["nbgrader"] = "garbage"
 
 
@@ -103,11 +106,13 @@ def with_extra_files(course, student):
 
 def oversized(course, student):
     answered()(course, student)
-    with open(notebook_path(course, student).parent / "weights.bin", "wb") as f:
+    folder = notebook_path(course, student).parent
+    with open(folder / "weights.bin", "wb") as f:
         f.truncate(60_000_000)        # 60 MB against the course's 20 MB
 
 
-STUBBORN_LOOP = ("import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+STUBBORN_LOOP = ("import signal\n"
+                 "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
                  "while True:\n    pass\n")
 MEMORY_HOG = ("def _grow():\n    chunks = []\n    while True:\n"
               "        chunks.append(np.ones(10**8))\n_grow()\n")
@@ -124,21 +129,26 @@ def students():
         Student("ada", NB01, 17, "", answered()),
         Student("ben", NB01, 17 - SOFTMAX_TESTS, "", answered(softmax=None)),
         Student("cy", NB01, 17, "second copy", edited(duplicate_cells)),
-        Student("dee", NB01, 17 - SOFTMAX_TESTS, "put back the deleted cell 'softmax'",
+        Student("dee", NB01, 17 - SOFTMAX_TESTS,
+                "put back the deleted cell 'softmax'",
                 edited(delete_softmax_with_its_tests)),
-        Student("eve", NB01, 17, "restored the nbgrader metadata", edited(corrupt_metadata)),
+        Student("eve", NB01, 17, "restored the nbgrader metadata",
+                edited(corrupt_metadata)),
         Student("fay", NB01, 0, "not a readable notebook", invalid_json),
         Student("gus", NB01, 0, "is missing", no_notebook),
         Student("hal", NB01, 17, "ignored scratch.ipynb", with_extra_files),
-        Student("ivy", NB01, 0, "kernel died", answered(softmax="import os\nos._exit(1)")),
+        Student("ivy", NB01, 0, "kernel died",
+                answered(softmax="import os\nos._exit(1)")),
         Student("jo", NB01, 17 - SOFTMAX_TESTS, "",
                 answered(softmax=softmax_after("while True:\n    pass\n"))),
         Student("kim", NB01, 0, "did not stop when interrupted",
                 answered(softmax=STUBBORN_LOOP)),
-        Student("lu", NB01, 17 - SOFTMAX_TESTS, "", answered(softmax=softmax_after(MEMORY_HOG))),
+        Student("lu", NB01, 17 - SOFTMAX_TESTS, "",
+                answered(softmax=softmax_after(MEMORY_HOG))),
         Student("mo", NB01, 0, "over the course's limit", oversized),
         Student("ned", "02_hodgkin_huxley", 21, "", answered()),
-        Student("oli", "02_hodgkin_huxley", 21 - 3, "", answered(find_threshold_current=None)),
+        Student("oli", "02_hodgkin_huxley", 21 - 3, "",
+                answered(find_threshold_current=None)),
         Student("pat", "03_backprop", 24, "", answered()),
         Student("quin", "04_optimizers", 24, "", answered()),
         Student("rae", "05_second_order", 24, "", answered()),

@@ -53,11 +53,14 @@ def postgres(database="nncourse"):
         subprocess.run(as_server_user([str(bin_ / command[0]), *command[1:]]),
                        check=True, capture_output=True, text=True, timeout=120)
 
-    run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
-    run("pg_ctl", "-D", str(data), "-l", str(data / "server.log"), "-w", "start",
+    run("initdb", "-D", str(data), "-U", "postgres", "--auth=trust", "-E",
+        "UTF8")
+    run("pg_ctl", "-D", str(data), "-l", str(data / "server.log"), "-w",
+        "start",
         "-o", f"-p {port} -k {data} -c listen_addresses=127.0.0.1")
     try:
-        run("createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres", database)
+        run("createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "postgres",
+            database)
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/{database}"
     finally:
         run("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")

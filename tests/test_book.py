@@ -67,10 +67,12 @@ def pictures_on(page_html):
 
 def test_book_builds_without_warnings(built_book):
     warnings = [line for line in built_book.splitlines() if "WARNING:" in line]
-    assert not warnings, "the book built with warnings:\n" + "\n".join(warnings)
+    assert not warnings, ("the book built with warnings:\n"
+                          + "\n".join(warnings))
     assert "build succeeded" in built_book
     for name in LECTURES:
-        assert (SITE / "lectures" / f"{name}.html").exists(), f"no page for {name}"
+        assert (SITE / "lectures" / f"{name}.html").exists(), (
+            f"no page for {name}")
     for name in SOLUTIONS:
         assert (SITE / "solutions" / f"{name}.html").exists(), (
             f"no worked solution for {name}")
@@ -120,7 +122,8 @@ def test_solution_page_has_no_hidden_tests(built_book, name):
         f"{next(line for line in visible if line not in shown)!r}")
     # ...and not the hidden tests or nbgrader's markers.
     leaked = [line for line in hidden if line in shown and line not in visible]
-    assert not leaked, f"solutions/{name}.html shows hidden tests: {leaked[:3]}"
+    assert not leaked, (f"solutions/{name}.html shows hidden tests: "
+                        f"{leaked[:3]}")
     assert "BEGIN HIDDEN TESTS" not in shown and "BEGIN SOLUTION" not in shown
 
 
@@ -158,7 +161,8 @@ def served_book(built_book):
 
 
 def test_book_in_a_browser(served_book):
-    """Every page loads its pictures and formulas; the search box finds terms."""
+    """Every page loads its pictures and formulas; the search box finds
+    terms."""
     browser.require_browser()
     pages = [f"lectures/{n}.html" for n in LECTURES] + [
         f"solutions/{n}.html" for n in SOLUTIONS]
@@ -166,7 +170,8 @@ def test_book_in_a_browser(served_book):
                                 "backpropagation", *pages)
     assert report["index"] == served_book + "intro.html", (
         f"the site's address led to {report['index']}, not the front page")
-    assert not report["offline"], f"pages asked the network for {report['offline']}"
+    assert not report["offline"], (
+        f"pages asked the network for {report['offline']}")
     assert not report["failed"], f"requests failed: {report['failed']}"
     assert not report["errors"], f"scripts failed: {report['errors']}"
     for path in pages:

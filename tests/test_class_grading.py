@@ -22,6 +22,7 @@ from tests import pgserver
 
 pytestmark = pytest.mark.slow     # make test-fast leaves it out
 
+HIDDEN = re.compile(r"BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS", re.S)
 # The fixture course gives 01 a 5 s cell timeout (its cells take well under
 # a second), so that its two endless loops cost 10 s of grading, not 120.
 SHORT_TIMEOUT = '\nc.CourseGrader.cell_timeouts["01_neuron_models"] = 5\n'
@@ -57,7 +58,8 @@ def test_every_student_gets_the_expected_score(graded):
     root, class_, report = graded
     assert len(report) == len(class_) >= 15
     wrong = {s.name: (report[s.assignment, s.name]["score"], s.expected)
-             for s in class_ if float(report[s.assignment, s.name]["score"]) != s.expected}
+             for s in class_
+             if float(report[s.assignment, s.name]["score"]) != s.expected}
     assert not wrong, f"(given, expected): {wrong}"
     grades = cell_grades(root)
     assert {(s.assignment, s.name) for s in class_} == set(grades)
@@ -85,14 +87,15 @@ def test_grading_the_class_again_gives_the_same_grades(graded):
 def hidden_lines(assignment):
     """Every substantial line of the hidden tests of ``assignment`` that the
     release does not show anyway."""
-    visible = "".join(p.read_text() for p in (ck.REPO / "release" / assignment).glob("*.ipynb"))
+    release = ck.REPO / "release" / assignment
+    visible = "".join(p.read_text() for p in release.glob("*.ipynb"))
     lines = set()
     for path in (ck.REPO / "source" / assignment).glob("*.ipynb"):
         for cell in nbformat.read(path, as_version=4).cells:
-            for block in re.findall(r"BEGIN HIDDEN TESTS(.*?)### END HIDDEN TESTS",
-                                    cell.source, re.S):
+            for block in HIDDEN.findall(cell.source):
                 lines |= {line.strip() for line in block.splitlines()
-                          if len(line.strip()) >= 12 and line.strip() not in visible}
+                          if len(line.strip()) >= 12
+                          and line.strip() not in visible}
     return sorted(lines)
 
 
@@ -102,12 +105,15 @@ def test_feedback_says_what_failed_without_the_hidden_tests(graded):
         ck.nbgrader("generate_feedback", assignment, "--force", cwd=root)
     pages = {}
     for s in class_:
-        path = root / "feedback" / s.name / s.assignment / f"{s.assignment}.html"
+        folder = root / "feedback" / s.name / s.assignment
+        path = folder / f"{s.assignment}.html"
         assert path.exists(), f"no feedback for {s.name}"
         pages[s.name] = html.unescape(path.read_text())
     for s in class_:
-        leaked = [line for line in hidden_lines(s.assignment) if line in pages[s.name]]
-        assert not leaked, f"{s.name}'s feedback shows hidden tests: {leaked[:3]}"
+        leaked = [line for line in hidden_lines(s.assignment)
+                  if line in pages[s.name]]
+        assert not leaked, (f"{s.name}'s feedback shows hidden tests: "
+                            f"{leaked[:3]}")
     assert "test_softmax failed with NotImplementedError." in pages["ben"]
     assert "test_softmax failed with NameError: name 'softmax'" in pages["jo"]
     assert "test_mcculloch_pitts passed." in pages["jo"]
@@ -151,13 +157,16 @@ def sandboxes_of(student):
 
 @pytest.fixture(scope="module")
 def postgres_url():
-    if pgserver.binaries() is None and not os.environ.get("NNCOURSE_REQUIRE_POSTGRES"):
-        pytest.skip("PostgreSQL is not installed (.ci/run installs Debian's package)")
+    required = os.environ.get("NNCOURSE_REQUIRE_POSTGRES")
+    if pgserver.binaries() is None and not required:
+        pytest.skip("PostgreSQL is not installed (.ci/run installs Debian's "
+                    "package)")
     with pgserver.postgres() as url:
         yield url
 
 
-def test_a_postgresql_gradebook_gives_the_same_grades(graded, postgres_url, tmp_path_factory):
+def test_a_postgresql_gradebook_gives_the_same_grades(graded, postgres_url,
+                                                      tmp_path_factory):
     root, class_, report = graded
     pg_root = tmp_path_factory.mktemp("class-postgres")
     make_fixture_course(pg_root, postgres_url)

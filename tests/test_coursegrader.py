@@ -1,4 +1,5 @@
-"""Fast checks of coursegrader's parts; test_class_grading runs them for real."""
+"""Fast checks of coursegrader's parts; test_class_grading runs them for
+real."""
 import copy
 
 import nbformat
@@ -57,14 +58,16 @@ def test_repair_restores_edited_metadata(released):
     assert notes == ["restored the nbgrader metadata of 'test_softmax'"]
 
 
-def test_stage_replaces_what_cannot_run_by_the_blank_release(tmp_path, released):
+def test_stage_replaces_what_cannot_run_by_the_blank_release(tmp_path,
+                                                             released):
     release = {RELEASE.name: released}
     sub = tmp_path / "sub"
     sub.mkdir()
     (sub / RELEASE.name).write_text("{not json")
     (sub / "other.ipynb").write_text("{}")
     (sub / "data.csv").write_text("1,2\n")
-    notes = submissions.stage(sub, tmp_path / "staged", release, max_bytes=10**6)
+    notes = submissions.stage(sub, tmp_path / "staged", release,
+                              max_bytes=10**6)
     staged = nbformat.read(tmp_path / "staged" / RELEASE.name, as_version=4)
     assert submissions.NOTE_TAG in staged.cells[0].metadata["tags"]
     assert ids(staged)[1:] == ids(released)
@@ -84,15 +87,16 @@ def error(ename, evalue):
 
 def test_feedback_hides_hidden_code_but_names_the_failure():
     cell = nbformat.v4.new_code_cell(
-        "assert f(1) == 1\n### BEGIN HIDDEN TESTS\nsecret_check(student_answer)\n"
-        "### END HIDDEN TESTS")
+        "assert f(1) == 1\n### BEGIN HIDDEN TESTS\n"
+        "secret_check(student_answer)\n### END HIDDEN TESTS")
     cell.metadata["nbgrader"] = {"grade": True, "grade_id": "t", "points": 1,
                                  "solution": False, "locked": True}
     cell.outputs = [error("AssertionError", "f(2) should be 4"),
                     error("NameError", "secret_check(student_answer) failed"),
                     nbformat.v4.new_output("stream", name="stdout",
                                            text="secret_check(student_answer)\n"),
-                    nbformat.v4.new_output("stream", name="stdout", text="hello\n")]
+                    nbformat.v4.new_output("stream", name="stdout",
+                                           text="hello\n")]
     cell, _ = HideHiddenTests().preprocess_cell(cell, {}, 0)
     shown = str(cell)
     assert "secret_check" not in shown

@@ -73,7 +73,7 @@ def test_release_fetch_submit_collect_grade_feedback_export(tmp_path):
 
     # --- Students: fetch, work, submit ------------------------------------
     homes = {s: tmp_path / "home" / s for s in STUDENTS}
-    for student, home in homes.items():
+    for home in homes.values():
         write_home_config(home, **{"Exchange.root": str(exchange),
                                    "CourseDirectory.course_id": COURSE_ID})
 

@@ -60,7 +60,8 @@ class Plan:
             self.add(f"alt-{slug(a.name)}", a.apply(self.answers))
         for name in self.cases.PATCHED:
             answers = self.mutant(name).apply(self.answers)
-            answers[first_cell] = PATCH_COMPARISONS + "\n" + answers[first_cell]
+            answers[first_cell] = (PATCH_COMPARISONS + "\n"
+                                   + answers[first_cell])
             self.add(f"patched-{slug(name)}", answers)
         victim = self.mutant(self.cases.PATCHED[0]).apply(self.answers)
         self.add("tests-edited", victim, edit=lambda c: "pass")
@@ -148,7 +149,8 @@ def test_valid_alternative_gets_full_marks(graded, assignment, name):
 @pytest.mark.parametrize("assignment,name", cases("PATCHED"))
 def test_patched_comparisons_gain_nothing(graded, assignment, name):
     grades = graded[assignment]
-    patched, honest = grades[f"patched-{slug(name)}"], grades[f"mutant-{slug(name)}"]
+    patched = grades[f"patched-{slug(name)}"]
+    honest = grades[f"mutant-{slug(name)}"]
     assert patched.cells == honest.cells
     assert patched.score < patched.max_score
 

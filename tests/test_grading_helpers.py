@@ -74,5 +74,5 @@ def test_disabled_restores_after_an_error():
     module = make_module()
     with pytest.raises(ZeroDivisionError):
         with grading.disabled(module):
-            1 / 0
+            raise ZeroDivisionError("inside the block")
     assert module.simulate(1) == 2

@@ -124,12 +124,14 @@ def test_lecture_stored_executed_in_order(path):
     assert pictures, f"{rel(path)} is stored without its pictures"
     noise = set(nb.metadata) - {"kernelspec", "language_info"}
     noise |= {k for c in nb.cells for k in c.metadata if k == "execution"}
-    assert not noise, f"{rel(path)} carries {noise}: store it with `make lectures`"
+    assert not noise, (f"{rel(path)} carries {noise}: store it with "
+                       "`make lectures`")
 
 
 @pytest.mark.parametrize("path", LECTURES, ids=rel)
 def test_lecture_widgets_stored_with_a_snapshot(path):
-    """A stored widget is a placeholder; its picture must be stored beside it."""
+    """A stored widget is a placeholder; its picture must be stored beside
+    it."""
     nb = nbformat.read(path, as_version=4)
     for i, cell in enumerate(nb.cells):
         kinds = [out.get("data", {}) for out in cell.get("outputs", [])]

@@ -1,4 +1,5 @@
-"""release/ is exactly what nbgrader makes from source/, and gives nothing away."""
+"""release/ is exactly what nbgrader makes from source/, and gives nothing
+away."""
 import ast
 import json
 import re
@@ -21,7 +22,8 @@ def source_cells(assignment):
 
 
 def distinctive_lines(block):
-    """Lines long and specific enough that a copy would not be a coincidence."""
+    """Lines long and specific enough that a copy would not be a
+    coincidence."""
     return {line.strip() for line in block.splitlines()
             if len(line.strip()) >= 30 and not line.strip().startswith("#")}
 
@@ -31,7 +33,8 @@ def distinctive_lines(block):
 def test_release_is_what_nbgrader_generates(assignment):
     course = ck.generated_course()
     for name in ck.notebook_names(assignment):
-        fresh = json.loads((course / "release" / assignment / name).read_text())
+        generated = course / "release" / assignment / name
+        fresh = json.loads(generated.read_text())
         path = ck.REPO / "release" / assignment / name
         assert path.exists(), f"{path} is missing: run `make release`"
         stored = json.loads(path.read_text())
@@ -44,12 +47,14 @@ def test_release_is_what_nbgrader_generates(assignment):
 def test_release_holds_no_solution_and_no_hidden_test(assignment):
     secret = set()
     for cell in source_cells(assignment):
-        for block in HIDDEN.findall(cell.source) + SOLUTION.findall(cell.source):
+        blocks = HIDDEN.findall(cell.source) + SOLUTION.findall(cell.source)
+        for block in blocks:
             secret |= distinctive_lines(block)
     assert secret, "found no solution or hidden test to check against"
     for path in (ck.REPO / "release" / assignment).glob("*.ipynb"):
         text = "\n".join(c.source for c in nbformat.read(path, 4).cells)
-        assert "BEGIN HIDDEN TESTS" not in text and "BEGIN SOLUTION" not in text
+        assert "BEGIN HIDDEN TESTS" not in text
+        assert "BEGIN SOLUTION" not in text
         leaked = sorted(line for line in secret if line in text)
         assert not leaked, f"{path.name} gives away: {leaked[:5]}"
 

@@ -75,7 +75,8 @@ MUTANTS = [
         "for start in range(0, n - batch_size + 1, batch_size):")],
       {"test_mlp_sgd_steps"}),
     M("loss_curve_ records the last batch only", "MLPRegressor",
-      [("self.loss_curve_.append(total / n)", "self.loss_curve_.append(loss)")],
+      [("self.loss_curve_.append(total / n)",
+        "self.loss_curve_.append(loss)")],
       {"test_mlp_sgd_steps"}),
     M("random_state ignored", "MLPRegressor",
       [("rng = np.random.default_rng(self.random_state)",
@@ -328,7 +329,8 @@ class MLPRegressor:
         X, y = np.array(X, dtype=float), np.array(y, dtype=float)
         if X.ndim != 2 or 0 in X.shape or y.ndim > 2 or y.ndim == 0:
             raise ValueError(f"bad shapes X {X.shape}, y {y.shape}")
-        if len(X) != len(y) or not np.isfinite(np.r_[X.ravel(), y.ravel()]).all():
+        finite = np.isfinite(np.r_[X.ravel(), y.ravel()]).all()
+        if len(X) != len(y) or not finite:
             raise ValueError("X and y need equal lengths and finite values")
         self._out_1d = y.ndim == 1
         Y = y.reshape(len(y), -1)
@@ -387,7 +389,8 @@ class MLPRegressor:
                 edits=[
         ("dense_layer", [("    return X @ W + b",
                           "    import sys\n"
-                          "    print('dense_forward', X.shape, file=sys.stderr)"
+                          "    print('dense_forward', X.shape, "
+                          "file=sys.stderr)"
                           "\n    return X @ W + b")]),
         ("MLPRegressor", [
             ("rng = np.random.default_rng(self.random_state)",
