@@ -5,7 +5,7 @@ BIN    := $(abspath $(VENV))/bin
 # nbgrader's `db` commands call the venv's alembic: keep the venv first on PATH.
 export PATH := $(BIN):$(PATH)
 
-.PHONY: install lab test test-fast release lectures autograde feedback export book serve-book clean
+.PHONY: install lab lint test test-fast release lectures autograde feedback export book serve-book clean
 
 install: $(VENV)/.installed
 
@@ -33,6 +33,10 @@ lab: install release
 # the other waits on a browser, a kernel or a timeout.
 test: install node_modules/.installed
 	$(BIN)/python -m pytest -n 2 --dist loadfile --durations=15
+
+## lint: ruff (pyflakes, pycodestyle, bugbear, isort; notebooks included)
+lint: install
+	$(BIN)/ruff check .
 
 ## test-fast: the unit tests only (under 90 s), for the inner loop
 test-fast: install
