@@ -1,17 +1,22 @@
-"""Comparisons for the assignments' test cells that a submission cannot fake.
+"""Comparisons for the assignments' test cells, and switching modules off.
 
-Test cells run in the student's kernel, after the student's code. A solution
-cell can therefore replace ``np.allclose``, ``np.isclose``,
-``np.testing.assert_allclose`` or ``math.isclose`` with a function that always
-agrees. The helpers here use none of them: they compare with ndarray
-arithmetic and ndarray methods (slots of a C type, which Python code cannot
-replace), hold their own references to the NumPy constructors they need, and
-test themselves on a pair that must differ before they judge anything.
+When ``make autograde`` grades, the test cells run in the grader's process,
+out of the student's reach (see coursegrader.harness). When a student
+presses *Validate*, they run in the student's own kernel, after the
+student's code, which could replace ``np.allclose``, ``np.isclose``,
+``np.testing.assert_allclose`` or ``math.isclose`` with a function that
+always agrees. So the helpers here use none of them: they compare with
+ndarray arithmetic and ndarray methods (slots of a C type, which Python code
+cannot replace), hold their own references to the NumPy constructors they
+need, and test themselves on a pair that must differ before they judge
+anything. A value that is not plain numeric data (a proxy of the student's
+object, when graded) fails the comparison.
 
 Introduced with the first assignment (``source/03_backprop``); used by all.
 """
 import contextlib as _contextlib
 import types as _types
+import typing as _typing
 
 import numpy as _np
 
@@ -35,8 +40,10 @@ def _as_float_array(value, what):
     return arr
 
 
-def mismatches(actual, desired, rtol=1e-6, atol=1e-8):
-    """Boolean array: True where ``actual`` is not within tolerance of ``desired``.
+def mismatches(actual, desired, rtol: float = 1e-6,
+               atol: float = 1e-8) -> _np.ndarray:
+    """Boolean array: True where ``actual`` is not within tolerance of
+    ``desired``.
 
     An entry matches when |actual - desired| <= atol + rtol·|desired|, or when
     both sides are NaN, or both are the same infinity. Shapes must be equal.
@@ -61,7 +68,8 @@ def _self_check():
             "kernel; restart the kernel and run the notebook again")
 
 
-def assert_close(actual, desired, rtol=1e-6, atol=1e-8, what="the result"):
+def assert_close(actual, desired, rtol: float = 1e-6, atol: float = 1e-8,
+                 what: str = "the result") -> None:
     """Raise AssertionError unless ``actual`` matches ``desired`` entrywise.
 
     Shapes must agree exactly (no broadcasting); NaNs match only NaNs.
@@ -83,8 +91,9 @@ def assert_close(actual, desired, rtol=1e-6, atol=1e-8, what="the result"):
             f"outside rtol={rtol}, atol={atol})")
 
 
-def assert_shape(value, shape, what="the result"):
-    """Raise AssertionError unless ``value`` is an array of exactly ``shape``."""
+def assert_shape(value, shape: tuple, what: str = "the result") -> None:
+    """Raise AssertionError unless ``value`` is an array of exactly
+    ``shape``."""
     got = getattr(value, "shape", None)
     if got is None or tuple(got) != tuple(shape):
         raise AssertionError(f"{what} should have shape {tuple(shape)}, "
@@ -98,7 +107,8 @@ def _blocked(*args, **kwargs):
 
 
 def _functions_of(module):
-    """Every function defined in ``module``, including methods and properties."""
+    """Every function defined in ``module``, including methods and
+    properties."""
     for obj in vars(module).values():
         if isinstance(obj, _types.FunctionType):
             if obj.__module__ == module.__name__:
@@ -113,7 +123,7 @@ def _functions_of(module):
 
 
 @_contextlib.contextmanager
-def disabled(module):
+def disabled(module: _types.ModuleType) -> _typing.Iterator[None]:
     """Within the block, every function of ``module`` raises AssertionError.
 
     The functions are changed in place (their code, not the module's
