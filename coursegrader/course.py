@@ -36,9 +36,13 @@ class Course:
                       (self.root / "submitted").glob(f"*/{assignment}")
                       if p.is_dir())
 
+    def known(self) -> list[str]:
+        """Every assignment of the course (``source/NN_topic/``)."""
+        return layout.assignments(self.root)
+
     def assignments(self) -> list[str]:
         """The course's assignments that have at least one submission."""
-        return [a for a in layout.assignments(self.root) if self.students(a)]
+        return [a for a in self.known() if self.students(a)]
 
     def release(self, assignment: str) -> dict:
         """{notebook name: released notebook} of ``assignment``."""

@@ -11,6 +11,7 @@ nbgrader's own tables, whatever its version adds.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from pathlib import Path
 
 import sqlalchemy as sa
 from nbgrader.api import Base, Gradebook
@@ -48,6 +49,25 @@ def assignment_row(conn, assignment: str) -> dict:
                          "gradebook: run `make release` (nbgrader "
                          "generate_assignment) first")
     return found[0]
+
+
+def check_released(url: str, assignments: list[str]) -> None:
+    """Raise ValueError, saying what to run, unless the gradebook at ``url``
+    holds every assignment of ``assignments`` (``make release`` puts them
+    there)."""
+    names: set = set()
+    sqlite_file = url.removeprefix("sqlite:///")
+    if sqlite_file == url or Path(sqlite_file).exists():
+        try:
+            with engine(url) as db, db.connect() as conn:
+                names = {r["name"] for r in rows(conn, "assignment")}
+        except sa.exc.SQLAlchemyError:
+            pass                        # an empty file: nothing released
+    missing = [a for a in assignments if a not in names]
+    if missing:
+        raise ValueError(f"{', '.join(missing)} is not in the gradebook "
+                         f"({url}): run `make release` (nbgrader "
+                         "generate_assignment) before grading")
 
 
 def copy_assignment(source_url: str, target_url: str,

@@ -159,6 +159,11 @@ def autograde(root: Path | str = ".", assignments: list[str] | None = None,
     this raises SandboxUnavailable with what to install or enable.
     """
     course = Course.load(root)
+    unknown = sorted(set(assignments or []) - set(course.known()))
+    if unknown:
+        raise ValueError(f"no assignment named {', '.join(unknown)} in "
+                         f"source/; the course has: "
+                         f"{', '.join(course.known()) or 'none'}")
     if not unsafe:
         sandbox.check()
     workers = workers or os.cpu_count() or 1
@@ -171,6 +176,7 @@ def autograde(root: Path | str = ".", assignments: list[str] | None = None,
     if not jobs:
         return []
     chosen = sorted({a for a, _ in jobs})
+    gradebook.check_released(course.db_url, chosen)
     grader = Grader(course, chosen, memory, deadline, unsafe)
     results = grader.run(jobs, workers, progress)
     return sorted(results, key=lambda r: (r.assignment, r.student))

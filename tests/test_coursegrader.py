@@ -146,3 +146,29 @@ def test_grading_without_bubblewrap_stops_and_says_what_to_install(
     assert "bubblewrap is not installed" in message
     assert "apt-get install bubblewrap" in message
     assert "--unsafe-no-sandbox" in message
+
+
+def test_an_unknown_assignment_is_named_with_the_real_ones(tmp_path):
+    (tmp_path / "nbgrader_config.py").write_text(
+        (ck.REPO / "nbgrader_config.py").read_text())
+    (tmp_path / "source" / A).mkdir(parents=True)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["autograde", "NOPE", "--root", str(tmp_path)])
+    assert str(stopped.value) == ("coursegrader: no assignment named NOPE "
+                                  f"in source/; the course has: {A}")
+
+
+def test_grading_before_release_says_to_run_make_release(tmp_path):
+    (tmp_path / "nbgrader_config.py").write_text(
+        (ck.REPO / "nbgrader_config.py").read_text())
+    (tmp_path / "source" / A).mkdir(parents=True)
+    submitted = tmp_path / "submitted" / "ada" / A
+    submitted.mkdir(parents=True)
+    nbformat.write(nbformat.read(RELEASE, as_version=4),
+                   submitted / RELEASE.name)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main(["autograde", "--root", str(tmp_path)])
+    message = str(stopped.value)
+    assert f"{A} is not in the gradebook" in message
+    assert "run `make release`" in message
+    assert not (tmp_path / "gradebook.db").exists()
