@@ -56,10 +56,10 @@ lectures: install
 autograde: install
 	$(BIN)/python -m coursegrader autograde $(GRADE_ARGS)
 
-## feedback: write feedback/ for every autograded submission
+## feedback: write feedback/ for every autograded submission (assignments
+# nobody has handed in yet are skipped)
 feedback: install
-	@for a in $$($(BIN)/python -m coursetools assignments); do \
-	    $(BIN)/nbgrader generate_feedback "$$a" || exit 1; done
+	$(BIN)/python -m coursegrader feedback
 
 ## export: grades.csv from the gradebook
 export: install

@@ -42,6 +42,10 @@ c.IgnorePattern.pattern = r"(?s).*"
 # reason (coursegrader). nbgrader's submit and collect skip larger files.
 c.CourseDirectory.max_file_size = 20000
 
+# grades.csv (make export) has rows only for assignments handed in, and an
+# empty score, not 0.0, for a student who has not handed one in.
+c.ExportApp.plugin_class = "coursegrader.export.SubmittedCsvExport"
+
 # Feedback says which test failed and why, without the hidden test code
 # that nbgrader would otherwise show in the cell and in its traceback.
 from coursegrader.feedback import HideHiddenTests  # noqa: E402

@@ -1,10 +1,12 @@
-"""``python -m coursegrader autograde [ASSIGNMENT ...]`` — see ``--help``."""
+"""``python -m coursegrader autograde|feedback [ASSIGNMENT ...]`` — see
+``--help``."""
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
 
+from coursegrader.feedback import generate_feedback
 from coursegrader.report import summary, write_report
 from coursegrader.run import DEFAULT_MEMORY, autograde
 from coursegrader.sandbox import SandboxUnavailable
@@ -44,7 +46,15 @@ def parse(argv: list[str]) -> argparse.Namespace:
                        help="run the students' kernels without the bubblewrap "
                             "sandbox (only where it cannot start, never for "
                             "work you do not trust); every row is marked")
+    feedback = sub.add_parser(
+        "feedback", help="feedback for every graded submission (nbgrader "
+        "generate_feedback), skipping assignments nobody has handed in")
+    feedback.add_argument("assignments", nargs="*",
+                          help="assignments (default: all)")
+    feedback.add_argument("--root", default=".", help="the course folder")
     args = parser.parse_args(argv)
+    if args.command == "feedback":
+        return args
     if args.workers is not None and args.workers < 1:
         parser.error("--workers must be at least 1")
     if args.memory_mb < 256:
@@ -61,6 +71,11 @@ def parse(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse(sys.argv[1:] if argv is None else argv)
+    if args.command == "feedback":
+        try:
+            sys.exit(generate_feedback(args.root, args.assignments or None))
+        except ValueError as error:
+            sys.exit(f"coursegrader: {error}")
     try:
         results = autograde(args.root, args.assignments or None,
                             args.students, args.workers,

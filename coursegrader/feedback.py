@@ -15,11 +15,17 @@ cell and again in every traceback. :class:`HideHiddenTests`, added to
 """
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests
 
+from coursegrader.processes import venv_path
+from coursetools.course import assignments as course_assignments
 from coursetools.course import is_test_cell, nbgrader_meta
 
 ADVICE = ("The hidden tests check the behaviour the task describes on inputs "
@@ -85,3 +91,30 @@ def strings(node) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from strings(value)
+
+
+def generate_feedback(root: Path | str = ".",
+                      assignments: list[str] | None = None) -> int:
+    """``nbgrader generate_feedback`` for each assignment with graded
+    submissions in ``root``/autograded (``make feedback``); an assignment
+    nobody has handed in yet is said and skipped, not an error. Returns
+    the exit code: 0, or that of the first nbgrader run that failed."""
+    root = Path(root).resolve()
+    known = course_assignments(root)
+    unknown = sorted(set(assignments or []) - set(known))
+    if unknown:
+        raise ValueError(f"no assignment named {', '.join(unknown)} in "
+                         f"source/; the course has: {', '.join(known)}")
+    nbgrader = str(Path(sys.executable).parent / "nbgrader")
+    env = dict(os.environ, PATH=venv_path())
+    for assignment in assignments or known:
+        graded = list((root / "autograded").glob(f"*/{assignment}"))
+        if not graded:
+            print(f"{assignment}: no graded submissions yet, no feedback")
+            continue
+        print(f"{assignment}: feedback for {len(graded)} submissions")
+        done = subprocess.run([nbgrader, "generate_feedback", assignment],
+                              cwd=root, env=env)
+        if done.returncode != 0:
+            return done.returncode
+    return 0

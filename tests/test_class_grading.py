@@ -7,9 +7,12 @@ grades when run again, the same grades on a PostgreSQL gradebook, and
 feedback that says what failed without showing the hidden tests.
 """
 import concurrent.futures
+import csv
 import html
 import os
 import re
+import subprocess
+import sys
 import time
 
 import nbformat
@@ -186,3 +189,15 @@ def test_grading_without_the_sandbox_marks_every_row(tmp_path):
     row = report[fc.NB01, "ada"]
     assert float(row["score"]) == 17
     assert row["notes"].startswith("UNSAFE: graded without the sandbox")
+    # A class where only 01 was handed in: feedback and export still work.
+    feedback = subprocess.run(
+        [sys.executable, "-m", "coursegrader", "feedback", "--root",
+         str(root)], capture_output=True, text=True)
+    assert feedback.returncode == 0, feedback.stdout + feedback.stderr
+    assert "02_hodgkin_huxley: no graded submissions yet" in feedback.stdout
+    assert (root / "feedback" / "ada" / fc.NB01 / f"{fc.NB01}.html").exists()
+    ck.nbgrader("export", cwd=root)
+    with open(root / "grades.csv", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [(r["assignment"], r["student_id"], r["score"]) for r in rows] \
+        == [(fc.NB01, "ada", "17.0")]
