@@ -85,10 +85,12 @@ def assert_close(actual, desired, rtol: float = 1e-6, atol: float = 1e-8,
         i = int(bad.argmax())
         got, want = float(a.reshape(-1)[i]), float(d.reshape(-1)[i])
         where = "" if a.ndim == 0 else f" at flat index {i}"
+        # Validate shows each line cut at 87 characters: values first.
         raise AssertionError(
-            f"{what} differs from the expected value{where}: got {got!r}, "
-            f"expected {want!r} ({int(bad.sum())} of {bad.size} entries "
-            f"outside rtol={rtol}, atol={atol})")
+            f"got {got!r}, expected {want!r}\n"
+            f"in {what}{where}\n"
+            f"({int(bad.sum())} of {bad.size} entries outside rtol={rtol}, "
+            f"atol={atol})")
 
 
 def assert_shape(value, shape: tuple, what: str = "the result") -> None:

@@ -76,3 +76,15 @@ def test_disabled_restores_after_an_error():
         with grading.disabled(module):
             raise ZeroDivisionError("inside the block")
     assert module.simulate(1) == 2
+
+
+def test_assert_close_says_the_values_first_in_short_lines():
+    """nbgrader's Validate cuts every line of a message at 87 characters."""
+    with pytest.raises(AssertionError) as info:
+        grading.assert_close([0.1, 0.5], [0.1, 0.6],
+                             what="the softmax of a long batch of logits "
+                                  "with a very long description indeed")
+    lines = str(info.value).splitlines()
+    assert lines[0] == "got 0.5, expected 0.6"
+    assert "at flat index 1" in lines[1]
+    assert all(len("AssertionError: " + line) <= 87 for line in lines[::2])
