@@ -3,10 +3,14 @@
 Every setting here answers a way in which nbgrader's defaults would cost a
 student points they earned, or let them keep points they did not.
 """
+import os
+
 c = get_config()  # noqa: F821  (nbgrader provides get_config)
 
 c.CourseDirectory.course_id = "nncourse"
-c.CourseDirectory.root = "."
+# The course is the folder of this file (an absolute path: nbgrader warns
+# about a relative one on every command).
+c.CourseDirectory.root = os.path.dirname(os.path.abspath(__file__))
 
 # Seconds one cell may run before it is interrupted and grading goes on.
 # nbgrader's default, 30 s, is too short for cells that train a network.
