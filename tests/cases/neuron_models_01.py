@@ -34,20 +34,21 @@ MUTANTS = [
       [("w = w + lr * error * x_i", "w = w + error * x_i"),
        ("b = b + lr * error", "b = b + error")],
       {"test_perceptron_gates", "test_perceptron_separable_data"}),
-    M("n_epochs leaves out the clean epoch", "perceptron_train",
-      [("return w, float(b), True, epoch", "return w, float(b), True, epoch - 1")],
+    M("n_iter leaves out the clean epoch", "perceptron_train",
+      [("return w, float(b), True, epoch",
+        "return w, float(b), True, epoch - 1")],
       {"test_perceptron_gates", "test_perceptron_separable_data"}),
     M("always reports convergence", "perceptron_train",
-      [("return w, float(b), False, max_epochs",
-        "return w, float(b), True, max_epochs")],
+      [("return w, float(b), False, max_iter",
+        "return w, float(b), True, max_iter")],
       {"test_perceptron_stops"}),
-    M("max_epochs ignored (always 200 epochs at most)", "perceptron_train",
-      [("for epoch in range(1, max_epochs + 1):",
+    M("max_iter ignored (always 200 epochs at most)", "perceptron_train",
+      [("for epoch in range(1, max_iter + 1):",
         "for epoch in range(1, 201):")],
       {"test_perceptron_stops"}),
     M("stops one epoch early", "perceptron_train",
-      [("for epoch in range(1, max_epochs + 1):",
-        "for epoch in range(1, max_epochs):")],
+      [("for epoch in range(1, max_iter + 1):",
+        "for epoch in range(1, max_iter):")],
       {"test_perceptron_gates", "test_perceptron_stops"}),
     M("labels other than 0 and 1 accepted", "perceptron_train",
       [("if not np.isin(y, (0, 1)).all():", "if False:")],
@@ -131,7 +132,7 @@ def mcculloch_pitts(x, w, threshold):
     return result[0] if single else np.array(result, dtype=np.int32)
 ''',
         "perceptron_train": '''
-def perceptron_train(X, y, lr=1.0, max_epochs=100):
+def perceptron_train(X, y, lr=1.0, max_iter=100):
     X = np.array(X, dtype=np.float32)
     labels = np.array(y)
     if X.ndim != 2 or 0 in X.shape or np.isnan(X).any():
@@ -143,12 +144,12 @@ def perceptron_train(X, y, lr=1.0, max_epochs=100):
             raise ValueError(f"labels should be 0 or 1, found {label}")
     if not (lr > 0 and lr != float("inf")):
         raise ValueError(f"lr should be positive, got {lr}")
-    if int(max_epochs) != max_epochs or max_epochs <= 0:
-        raise ValueError(f"max_epochs should be >= 1, got {max_epochs}")
+    if int(max_iter) != max_iter or max_iter <= 0:
+        raise ValueError(f"max_iter should be >= 1, got {max_iter}")
     w = np.zeros(X.shape[1], dtype=np.float32)
     b = np.float32(0)
     epochs = 0
-    while epochs < max_epochs:
+    while epochs < max_iter:
         epochs += 1
         clean = True
         for i in range(len(X)):
@@ -296,11 +297,11 @@ def softmax(z):
     Alternative("textbook formulas with overflow warnings and a "
                 "ConvergenceWarning", edits=[
         ("perceptron_train", [
-            ("    return w, float(b), False, max_epochs",
+            ("    return w, float(b), False, max_iter",
              "    import warnings\n"
-             "    warnings.warn(f'no convergence in {max_epochs} epochs',\n"
+             "    warnings.warn(f'no convergence in {max_iter} epochs',\n"
              "                  RuntimeWarning)\n"
-             "    return w, float(b), False, max_epochs")]),
+             "    return w, float(b), False, max_iter")]),
         ("activation", [
             ("np.exp(-np.logaddexp(0.0, -z))", "1.0 / (1.0 + np.exp(-z))"),
             ("1.0 * np.expm1(np.minimum(z, 0.0))", "np.exp(z) - 1.0"),
