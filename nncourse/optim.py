@@ -195,7 +195,7 @@ def rosenbrock_grad(x: ArrayLike, y: ArrayLike) -> np.ndarray:
     Raises
     ------
     ValueError
-        If ``x`` or ``y`` is not numeric, or their shapes do not broadcast.
+        For the same bad input as :func:`rosenbrock`.
     """
     x, y = _coordinates(x, y)
     return np.array([-2 * (1 - x) - 400 * x * (y - x ** 2),
