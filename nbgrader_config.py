@@ -5,6 +5,11 @@ student points they earned, or let them keep points they did not.
 """
 import os
 
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
+from nbgrader.preprocessors import GetGrades
+
+from coursegrader.feedback import HideHiddenTests
+
 c = get_config()  # noqa: F821  (nbgrader provides get_config)
 
 c.CourseDirectory.course_id = "nncourse"
@@ -52,9 +57,5 @@ c.ExportApp.plugin_class = "coursegrader.export.SubmittedCsvExport"
 
 # Feedback says which test failed and why, without the hidden test code
 # that nbgrader would otherwise show in the cell and in its traceback.
-from coursegrader.feedback import HideHiddenTests  # noqa: E402
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor  # noqa: E402
-from nbgrader.preprocessors import GetGrades  # noqa: E402
-
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests,
                                     CSSHTMLHeaderPreprocessor]

@@ -11,7 +11,10 @@ from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.patches import Circle, FancyArrowPatch  # noqa: E402
 
 from nncourse.plotting import (  # noqa: E402
-    draw_graph, plot_decision_map, plot_loss_landscape)
+    draw_graph,
+    plot_decision_map,
+    plot_loss_landscape,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,11 @@ import matplotlib.colors as mcolors
 import pytest
 
 from nncourse.style import (
-    OPTIMIZER_COLORS, OPTIMIZER_LABELS, optimizer_color, optimizer_label)
+    OPTIMIZER_COLORS,
+    OPTIMIZER_LABELS,
+    optimizer_color,
+    optimizer_label,
+)
 
 LECTURE_04 = ["sgd", "momentum", "nesterov", "adagrad", "adadelta",
               "rmsprop", "adam", "rprop", "quickprop", "cg"]
