@@ -23,6 +23,7 @@ from pathlib import Path
 
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests
+from traitlets import List
 
 from coursegrader.processes import venv_path
 from coursetools.course import assignments as course_assignments
@@ -35,6 +36,12 @@ ADVICE = ("The hidden tests check the behaviour the task describes on inputs "
 
 class HideHiddenTests(ClearHiddenTests):
     """Strip hidden tests from test cells and from their outputs."""
+
+    # nbconvert's HTML exporter configures this for every preprocessor;
+    # nbgrader's base class declares it without `config=True`, which makes
+    # nbgrader warn "not recognized" on every feedback run.
+    display_data_priority = List(
+        ClearHiddenTests.display_data_priority.default_value).tag(config=True)
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type != "code":
