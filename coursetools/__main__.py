@@ -6,6 +6,7 @@
 """
 import argparse
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,9 @@ def release(names):
     tools = Path(sys.executable).parent      # nbgrader, and its alembic
     env = dict(os.environ, PATH=f"{tools}{os.pathsep}{os.environ['PATH']}")
     for name in names:
-        command = [str(tools / "nbgrader"), "generate_assignment", name,
-                   "--force"]
+        # nbgrader's --force would warn that it removes the old release.
+        shutil.rmtree(Path("release") / name, ignore_errors=True)
+        command = [str(tools / "nbgrader"), "generate_assignment", name]
         if subprocess.run(command, env=env).returncode != 0:
             sys.exit(f"coursetools: generating {name} failed (see above)")
 
