@@ -40,6 +40,7 @@ from nncourse import remote
 
 CONNECT_TIMEOUT = 30        # seconds for the kernel to answer a test cell
 SETTLE_TIMEOUT = 10         # seconds for it to be idle again afterwards
+ACCEPT_POLL = 0.05          # seconds between looks for the kernel's reply
 
 
 class TestNamespace(dict):
@@ -143,15 +144,27 @@ class TestRunner:
         code = (f"__import__('nncourse.remote', fromlist=['serve']).serve("
                 f"{self.path!r}, {self.session!r})")
         msg_id = client.kc.execute(code, silent=True, store_history=False)
-        self.listener.settimeout(CONNECT_TIMEOUT)
-        try:
-            connection, _ = self.listener.accept()
-        except (socket.timeout, OSError):
-            self.settle(msg_id, client)
-            return ConnectionError(
-                "the notebook's kernel did not take the test's calls (was "
-                "IPython's input handling changed?)")
-        return connection, msg_id
+        refused = ConnectionError(
+            "the notebook's kernel did not take the test's calls (was "
+            "IPython's input handling changed?)")
+        # A kernel whose input handling was changed (a transformer, a new
+        # run_cell) answers the request without ever connecting: fail the
+        # cell at once rather than after CONNECT_TIMEOUT, which would let
+        # one submission hold a worker for a timeout per test cell.
+        deadline = time.monotonic() + CONNECT_TIMEOUT
+        self.listener.settimeout(ACCEPT_POLL)
+        while time.monotonic() < deadline:
+            try:
+                connection, _ = self.listener.accept()
+            except socket.timeout:
+                if wait_for_reply(client, msg_id, ACCEPT_POLL):
+                    return refused
+                continue
+            except OSError:
+                break
+            return connection, msg_id
+        self.settle(msg_id, client)
+        return refused
 
     def finish(self, connection, msg_id, client) -> None:
         """Say goodbye to the kernel's side and wait until it is idle."""
@@ -241,9 +254,14 @@ class SandboxedExecute(Execute):
         folder = Path(resources["metadata"]["path"])
         box_user = None
         run_dir = Path(tempfile.mkdtemp(prefix="nnc-"))  # short: socket paths
+        self.run_dir = run_dir
         try:
+            # the notebook in ``folder`` holds the hidden tests by now: the
+            # sandbox gets the other files only
             box = None if self.unsafe else sandbox.Sandbox(
-                run_dir, folder, Path(self.library), self.slot,
+                run_dir, sandbox.submission_view(folder,
+                                                 run_dir / "submission"),
+                Path(self.library), self.slot,
                 sandbox.Limits(memory=self.memory,
                                cpu_seconds=10 * self.timeout))
             box_user = box.uid if box is not None else None
@@ -259,6 +277,14 @@ class SandboxedExecute(Execute):
                 self.stop_kernel()
         finally:
             shutil.rmtree(run_dir, ignore_errors=True)
+
+    def start_new_kernel_client(self):
+        """The kernel's client, once the kernel is ready; from then on the
+        kernel may create no file in its run folder (on the host's disk)."""
+        client = super().start_new_kernel_client()
+        if not self.unsafe:
+            sandbox.close_run_dir(self.run_dir)
+        return client
 
     def create_kernel_manager(self):
         self.km = self.sandboxed_km

@@ -222,6 +222,42 @@ def prepare_library(folder: Path, hidden: list[str]) -> Path:
     return folder
 
 
+def submission_view(folder: Path, target: Path) -> Path:
+    """``target``: what the sandbox gets of the submission ``folder``: its
+    files without the notebooks, readable by the sandbox's user; returns
+    ``target``.
+
+    When the kernel starts, nbgrader has already written the notebook being
+    graded back with its test cells restored, hidden tests included: a
+    kernel that could read that file would read the hidden tests. The
+    kernel never needs it (the grader sends it the cells one by one), so it
+    gets only the other files handed in. Symbolic links stay links: inside
+    the sandbox they lead nowhere the sandbox does not already see.
+    """
+    folder, target = Path(folder), Path(target)
+    shutil.copytree(folder, target, symlinks=True,
+                    ignore=shutil.ignore_patterns("*.ipynb"))
+    for top, _, files in os.walk(target):
+        os.chmod(top, 0o755)
+        for name in files:
+            path = os.path.join(top, name)
+            if not os.path.islink(path):
+                os.chmod(path, 0o644)
+    return target
+
+
+def close_run_dir(run_dir: Path) -> None:
+    """Once the kernel has made its sockets in ``run_dir``, the sandbox's
+    user may create nothing more there: the folder is on the grader's disk,
+    outside the size limits of the sandbox's own file systems, so a kernel
+    that could write there could fill the machine's disk (as root only:
+    without a user switch the kernel owns the folder and could open it
+    again)."""
+    if os.geteuid() == 0:
+        os.chown(run_dir, 0, 0)
+        os.chmod(run_dir, 0o755)
+
+
 def warm_matplotlib(cache: Path) -> None:
     """Build matplotlib's font list once, for every kernel to copy: a kernel
     that builds its own spends a second or more on it."""
