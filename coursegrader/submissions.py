@@ -21,6 +21,7 @@ Every repair is noted too: the instructor sees them in the summary table.
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 from pathlib import Path
 
@@ -36,7 +37,17 @@ def grade_id(cell) -> str | None:
 
 def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in Path(folder).rglob("*")
-               if p.is_file())
+               if p.is_file() and not p.is_symlink())
+
+
+def links_left_out(notes: list[str]):
+    """An ignore function for shutil.copytree that leaves out symbolic
+    links and notes each one."""
+    def ignore(folder: str, names: list[str]) -> list[str]:
+        links = [n for n in names if os.path.islink(os.path.join(folder, n))]
+        notes.extend(f"ignored {n}: a symbolic link" for n in links)
+        return links
+    return ignore
 
 
 def stage(submitted: Path, staged: Path, release: dict,
@@ -51,6 +62,11 @@ def stage(submitted: Path, staged: Path, release: dict,
     if staged.exists():
         shutil.rmtree(staged)
     staged.mkdir(parents=True)
+    if submitted.is_symlink():                # someone else's folder
+        note = "the submission folder is a symbolic link: nothing was run"
+        for name, nb in release.items():
+            write_blank(nb, staged / name, note)
+        return [note]
     size = folder_bytes(submitted)
     if size > max_bytes:
         note = (f"the submission is {size / 1e6:.1f} MB, over the course's "
@@ -59,15 +75,22 @@ def stage(submitted: Path, staged: Path, release: dict,
             write_blank(nb, staged / name, note)
         return [note]
 
-    notes = []
+    notes: list[str] = []
+    # A symbolic link is never followed: the grader (root, in the course
+    # folder) would copy whatever it points to, the gradebook, source/ or
+    # a classmate's notebook, into the student's submission, or all of /.
     for path in sorted(submitted.iterdir()):
-        if path.suffix == ".ipynb" and path.name not in release:
+        if path.is_symlink():
+            if path.name not in release:      # (a linked notebook: below)
+                notes.append(f"ignored {path.name}: a symbolic link")
+        elif path.suffix == ".ipynb" and path.name not in release:
             notes.append(f"ignored {path.name}: not a notebook of this "
                          "assignment")
         elif path.is_file() and path.suffix != ".ipynb":
             shutil.copy2(path, staged / path.name)
         elif path.is_dir() and not path.name.startswith("."):
-            shutil.copytree(path, staged / path.name)
+            shutil.copytree(path, staged / path.name,
+                            ignore=links_left_out(notes))
     for name, released in release.items():
         notes += stage_notebook(submitted / name, staged / name, released)
     return notes
@@ -76,8 +99,9 @@ def stage(submitted: Path, staged: Path, release: dict,
 def stage_notebook(path: Path, target: Path, released) -> list[str]:
     """Write ``path`` repaired against ``released`` to ``target``; return
     notes."""
-    if not path.exists():
-        note = f"{path.name} is missing: graded as the blank release"
+    if not path.exists() or path.is_symlink():
+        what = "a symbolic link" if path.is_symlink() else "missing"
+        note = f"{path.name} is {what}: graded as the blank release"
         write_blank(released, target, note)
         return [note]
     try:
