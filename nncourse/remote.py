@@ -101,6 +101,11 @@ def receive_message(sock: socket.socket, limit: int,
     if size + sum(lengths) > limit:
         raise ProtocolError(f"a message of {size + sum(lengths)} bytes, "
                             f"over the limit of {limit}")
+    # the JSON part becomes Python objects of about ten times its size:
+    # it gets an eighth of the limit, the raw array bytes the rest
+    if size > limit // 8:
+        raise ProtocolError(f"a header of {size} bytes, over the limit of "
+                            f"{limit // 8}")
     try:
         header = json.loads(_receive(sock, size, deadline))
     except (ValueError, RecursionError) as error:

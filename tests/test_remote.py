@@ -507,6 +507,9 @@ MALFORMED = {
     "a message over the size limit": answer_raw(
         b"{}", 1, struct.pack("<Q", remote.MAX_MESSAGE + 1)),
     "too many blobs": answer_raw(b"{}", 2_000_000),
+    "a JSON header over its share of the limit": lambda sock, log: (
+        receive(sock), sock.sendall(HEADER.pack(
+            remote.MAX_MESSAGE // 8 + 1, 0)), wait_for_hang_up(sock)),
     "an int of 5000 digits": answer_raw(b'{"ok":' + b"9" * 5000 + b"}"),
     "array bytes shorter than the shape": array("<f8", [3], b"\0" * 16),
     "array bytes longer than the shape": array("<f8", [1], b"\0" * 16),
