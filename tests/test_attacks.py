@@ -495,10 +495,19 @@ def test_the_baselines_grade_as_expected(graded):
 @pytest.mark.parametrize("attack", attack_params())
 def test_an_attack_gains_nothing(graded, attack):
     """Its score is that of the same work without the attack (at most that,
-    where the attack breaks its own work). Without the isolation, plain
-    nbgrader gave input-transformer, ast-transformer, run-cell,
-    hook-clears-errors, trace-rewrites-locals, import-hooks,
-    reload-noop, numpy-patched and nncourse-beside full or extra marks."""
+    where the attack breaks its own work).
+
+    Tried by hand without each defence: graded by plain ``nbgrader
+    autograde`` (tests in the student's kernel), input-transformer(-post),
+    run-cell, nncourse-beside and nncourse-beside-on-path scored 17 of 17
+    on the blank notebook (0 without the attack), ast-transformer 17 on a
+    wrong one (14), and hook-clears-errors, trace-rewrites-locals,
+    import-hooks and reload-noop 17 on the wrong one (14); with the staging
+    of before
+    4a1d4df, symlinked-notebook-source, symlinked-notebook-classmate and
+    symlinked-folder scored 17 (0); with --unsafe-no-sandbox, hidden-module
+    6 (0). numpy-patched, lying-objects and ndarray-subclass gained nothing
+    even in plain nbgrader: nncourse.grading resists them."""
     grades = graded.grades[attack.assignment]
     got = grades[attack.name]
     honest = grades[baseline_of(attack)]
@@ -576,9 +585,16 @@ def test_the_leak_checks_see_encoded_leaks(graded):
 @pytest.mark.parametrize("attack", attack_params())
 def test_an_attack_leaks_nothing(graded, attack):
     """Nothing hidden in its feedback, nor in its graded notebook's outputs
-    (whatever its code printed there, it had seen). Without the isolation,
-    hook-prints-cells put every hidden test, base64-encoded, into the
-    feedback, and reads-everything the gradebook's hidden sources."""
+    (whatever its code printed there, it had seen).
+
+    Tried by hand without each defence: under plain nbgrader,
+    hook-prints-cells put 281 hidden lines, base64-encoded, into its
+    feedback; with --unsafe-no-sandbox, reads-everything put 68 into its
+    graded notebook's outputs and hidden-module the simulator's source
+    (269 lines); with the staging of before 4a1d4df, the feedback of
+    symlinked-notebook-classmate and symlinked-folder showed the
+    classmate's work; before c704dcb, reads-everything found the hidden
+    tests in the notebook in its own working folder (in the sandbox)."""
     secret = hidden_lines(graded.course, attack.assignment)
     assert len(secret) > 20
     if attack.assignment == at.NB02:
@@ -603,9 +619,10 @@ def test_an_attack_leaks_nothing(graded, attack):
 
 
 def test_nothing_of_the_course_changed(graded):
-    """Without the sandbox, course-edits rewrote nbgrader_config.py and the
-    notebooks it found, and gradebook-writes and the double-fork and
-    sleeping-editor strikes wrote into the gradebooks."""
+    """Tried by hand with --unsafe-no-sandbox: course-edits rewrote
+    nbgrader_config.py, source/ and release/; gradebook-writes and the
+    strikes of double-fork and sleeping-editor changed both classmates'
+    rows and left every student of 01 with 550 points of extra credit."""
     assert graded.after == graded.before
     assert graded.rows_after == graded.rows_before
     assert all(graded.rows_before.values()), "no classmate rows to guard"
@@ -614,6 +631,8 @@ def test_nothing_of_the_course_changed(graded):
 
 @pytest.mark.parametrize("attack", attack_params())
 def test_the_gradebook_holds_only_what_the_grader_computed(graded, attack):
+    """(With --unsafe-no-sandbox, detached-subprocesses ended with 50 points
+    of extra credit per cell, from a strike after its merge.)"""
     assert all(manual is None and not extra
                for manual, extra in grade_columns(graded.course,
                                                   attack.name))
@@ -629,7 +648,8 @@ def test_kernels_cannot_fill_the_hosts_disk_through_their_run_folder(
         graded):
     """file-flood-huge and file-flood-many write into the run folder (on
     the host's disk, outside the sandbox's size limits) as well: nothing
-    gets there but the kernel's sockets and connection file."""
+    gets there but the kernel's sockets and connection file. (Before
+    c704dcb closed the folder, file-flood-many left 78566 files there.)"""
     entries, size, folder = graded.largest_run_folder
     assert folder, "the sampler measured no run folder"
     assert entries <= 20 and size <= 100_000, graded.largest_run_folder
@@ -641,10 +661,16 @@ def test_no_file_of_an_attack_is_left_in_tmp(graded):
 
 
 def test_nothing_is_left_running(graded):
+    """(With --unsafe-no-sandbox, detached-subprocesses and double-fork left
+    `sleep 600`, a python that ignores SIGTERM and the grandchild kernel
+    running.)"""
     assert graded.survivors == [], graded.survivors
     assert graded.folders, "the sampler saw no run folders"
 
 
 def test_no_attack_reached_a_listener_of_the_suite(graded):
+    """(With --unsafe-no-sandbox, tcp-sockets reached the TCP listener;
+    unix-sockets was not tried so: it would have written to every socket
+    of the machine.)"""
     assert [hits for _, hits in graded.canaries] == [[]] * 5, \
         graded.canaries
