@@ -257,10 +257,16 @@ class SandboxedExecute(Execute):
         self.run_dir = run_dir
         try:
             # the notebook in ``folder`` holds the hidden tests by now: the
-            # sandbox gets the other files only
+            # sandbox gets the other files only, from a copy named like
+            # ``folder`` (autograded/STUDENT/ASSIGNMENT), so that `ps` shows
+            # whose work a sandbox runs
+            view = run_dir.joinpath(*folder.parts[-3:])
+            if not self.unsafe:
+                sandbox.submission_view(folder, view)
+                for parent in view.relative_to(run_dir).parents[:-1]:
+                    os.chmod(run_dir / parent, 0o755)
             box = None if self.unsafe else sandbox.Sandbox(
-                run_dir, sandbox.submission_view(folder,
-                                                 run_dir / "submission"),
+                run_dir, view,
                 Path(self.library), self.slot,
                 sandbox.Limits(memory=self.memory,
                                cpu_seconds=10 * self.timeout))

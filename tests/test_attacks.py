@@ -131,12 +131,12 @@ class Sampler(threading.Thread):
 
     def measure(self):
         """What the kernels wrote into their run folders on the host's
-        disk (besides the copy of the files handed in)."""
+        disk (besides the copy of the files handed in, in autograded/)."""
         for folder in [f for f in self.folders if "/nnc-" in f]:
             entries, size = 0, 0
             for top, dirs, files in os.walk(folder):
-                if top == folder and "submission" in dirs:
-                    dirs.remove("submission")
+                if top == folder and "autograded" in dirs:
+                    dirs.remove("autograded")
                 entries += len(files) + len(dirs)
                 for name in files:
                     try:
