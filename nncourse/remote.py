@@ -245,7 +245,11 @@ class Endpoint:
         """Send a request; serve the other side's requests until its reply
         comes; return the decoded result or raise the remote exception."""
         rid = self.new_id()
-        message = {"op": op, "id": rid, "args": self.encode(list(args))}
+        try:
+            message = {"op": op, "id": rid, "args": self.encode(list(args))}
+        except BaseException:
+            self.blobs = []         # what was encoded before it failed
+            raise
         if self.trusted:            # the student's code runs as ours would
             message["np"] = np.geterr()
         self.send(message)

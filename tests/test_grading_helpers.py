@@ -88,3 +88,12 @@ def test_assert_close_says_the_values_first_in_short_lines():
     assert lines[0] == "got 0.5, expected 0.6"
     assert "at flat index 1" in lines[1]
     assert all(len("AssertionError: " + line) <= 87 for line in lines[::2])
+
+
+def test_assert_shape_believes_only_arrays():
+    class SaysItsShape:
+        shape = (2, 3)
+
+    with pytest.raises(AssertionError, match="SaysItsShape"):
+        grading.assert_shape(SaysItsShape(), (2, 3))
+    grading.assert_shape(np.float32(1.0), ())

@@ -825,3 +825,12 @@ def test_a_fake_students_exceptions_are_built_ins_that_end_no_grader(
     finally:
         fake.finish()
     assert type(info.value) is expected
+
+
+def test_a_request_that_cannot_be_encoded_leaves_nothing_behind():
+    """Arrays encoded before an argument failed must not ride along with the
+    next request (they would shift every array index in it)."""
+    trusted = remote.Endpoint("T", trusted=True)
+    with pytest.raises(remote.ProtocolError):
+        trusted.request("call", np.zeros(3), json)     # a module
+    assert trusted.blobs == []
