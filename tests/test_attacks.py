@@ -108,6 +108,7 @@ class Sampler(threading.Thread):
         self.host_ns = os.readlink("/proc/self/ns/pid")
         self.seen: dict = {}              # (pid, create_time) -> cmdline
         self.namespaces: set = set()
+        self.uids: set = set()            # the sandbox users it ran as
         self.folders: set = set()         # run folders and scratch courses
         self.largest = (0, 0, "")         # entries, bytes of a run folder
         self.start()
@@ -167,6 +168,12 @@ class Sampler(threading.Thread):
         self.seen[key] = line
         if ns != self.host_ns:
             self.namespaces.add(ns)
+        try:
+            uid = proc.uids().real
+        except psutil.Error:
+            uid = None
+        if uid in SANDBOX_UIDS:
+            self.uids.add(uid)
         tmp = re.escape(tempfile.gettempdir())
         self.folders |= set(re.findall(
             tmp + r"/(?:nnc-|coursegrader-)[\w]+", line))
@@ -179,19 +186,23 @@ class Sampler(threading.Thread):
         """Processes still running that belong to the grading watched."""
         found = []
         for proc in psutil.process_iter(["cmdline", "uids",
-                                         "create_time"]):
+                                         "create_time", "status"]):
             try:
                 line = " ".join(proc.info["cmdline"] or [])
                 ns = os.readlink(f"/proc/{proc.pid}/ns/pid")
             except (psutil.Error, OSError):
                 continue
+            if proc.info["status"] == psutil.STATUS_ZOMBIE:
+                continue                  # gone, waiting to be reaped
             uid = proc.info["uids"].real if proc.info["uids"] else None
             mine = (
                 ns in self.namespaces
                 or (proc.pid, proc.info["create_time"]) in self.seen
                 or self.root in line
                 or any(folder in line for folder in self.folders)
-                or (uid in SANDBOX_UIDS
+                # another grader may run at the same time (pytest -n 2):
+                # only the users this one's sandboxes ran as count
+                or (uid in self.uids
                     and proc.info["create_time"] >= since))
             if mine and proc.pid != os.getpid():
                 found.append((proc.pid, uid, line[:200]))
