@@ -205,7 +205,8 @@ class Sampler(threading.Thread):
                 or (uid in self.uids
                     and proc.info["create_time"] >= since))
             if mine and proc.pid != os.getpid():
-                found.append((proc.pid, uid, line[:200]))
+                whose = re.findall(r"autograded/[^ ]+", line)
+                found.append((proc.pid, uid, whose[:1] or line[:200]))
         return found
 
 
