@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import builtins
 import contextlib
+import hmac
 import io
 import os
 import shutil
@@ -30,6 +31,7 @@ import uuid
 from pathlib import Path
 
 from jupyter_core.utils import run_sync
+from nbclient.exceptions import DeadKernelError
 from nbformat.v4 import new_output
 from nbgrader.preprocessors import Execute
 from traitlets import Bool, Int, List, Unicode
@@ -141,8 +143,9 @@ class TestRunner:
     def start_agent(self, client):
         """Ask the kernel to serve this test cell; return (connection,
         msg_id), or the exception that says why it did not come."""
+        ticket = uuid.uuid4().hex
         code = (f"__import__('nncourse.remote', fromlist=['serve']).serve("
-                f"{self.path!r}, {self.session!r})")
+                f"{self.path!r}, {self.session!r}, {ticket!r})")
         msg_id = client.kc.execute(code, silent=True, store_history=False)
         refused = ConnectionError(
             "the notebook's kernel did not take the test's calls (was "
@@ -157,12 +160,17 @@ class TestRunner:
             try:
                 connection, _ = self.listener.accept()
             except socket.timeout:
+                if not run_sync(client.km.is_alive)():
+                    raise DeadKernelError(
+                        "Kernel died before a test cell") from None
                 if wait_for_reply(client, msg_id, ACCEPT_POLL):
                     return refused
                 continue
             except OSError:
                 break
-            return connection, msg_id
+            if presents(connection, ticket):
+                return connection, msg_id
+            connection.close()      # not this cell's agent: anyone's else
         self.settle(msg_id, client)
         return refused
 
@@ -182,17 +190,42 @@ class TestRunner:
         it if needed; a kernel that stays busy fails the submission."""
         if wait_for_reply(client, msg_id, SETTLE_TIMEOUT):
             return
+        if not run_sync(client.km.is_alive)():
+            raise DeadKernelError("Kernel died during a test cell")
         run_sync(client.km.interrupt_kernel)()
         if not wait_for_reply(client, msg_id, SETTLE_TIMEOUT):
             raise RuntimeError("CellTimeoutError: the kernel stayed busy "
                                "after a test cell and ignored the interrupt")
 
 
+def presents(connection: socket.socket, ticket: str) -> bool:
+    """Whether ``connection`` opens with ``ticket`` within a second. What
+    else connects to the test socket (code of the student's that found it,
+    before or during the cell) is turned away, not mistaken for the agent
+    the cell asked for."""
+    expected = ticket.encode()
+    received = b""
+    connection.settimeout(1.0)
+    try:
+        while len(received) < len(expected):
+            chunk = connection.recv(len(expected) - len(received))
+            if not chunk:
+                return False
+            received += chunk
+    except OSError:
+        return False
+    connection.settimeout(None)
+    return hmac.compare_digest(received, expected)
+
+
 def wait_for_reply(client, msg_id: str, timeout: float) -> bool:
     """Read the shell channel until the reply to ``msg_id``; False if none
-    came within ``timeout`` seconds. IOPub messages are drained."""
+    came within ``timeout`` seconds, or the kernel died. IOPub messages are
+    drained."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if not run_sync(client.km.is_alive)():
+            return False
         try:
             msg = run_sync(client.kc.get_shell_msg)(
                 timeout=max(0.01, min(1.0, deadline - time.monotonic())))

@@ -16,6 +16,7 @@ class Result:
     max_score: float
     failed: list = field(default_factory=list)   # test cells short of points
     notes: list = field(default_factory=list)    # repairs and reasons
+    seconds: float = 0.0                         # how long grading took
 
 
 def failure_reason(reply: dict) -> str:
@@ -57,11 +58,12 @@ def summary(results: list[Result]) -> str:
 
 def write_report(path: Path | str, results: list[Result]) -> None:
     """The summary as CSV: student, assignment, score, max_score, failed,
-    notes."""
+    notes, seconds (of grading)."""
     with open(path, "w", newline="") as f:
         out = csv.writer(f)
         out.writerow(["student", "assignment", "score", "max_score",
-                      "failed", "notes"])
+                      "failed", "notes", "seconds"])
         for r in results:
             out.writerow([r.student, r.assignment, r.score, r.max_score,
-                          " ".join(r.failed), " | ".join(r.notes)])
+                          " ".join(r.failed), " | ".join(r.notes),
+                          f"{r.seconds:.1f}"])

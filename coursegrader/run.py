@@ -19,6 +19,7 @@ import queue
 import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from tqdm.auto import tqdm
@@ -55,6 +56,7 @@ class Grader:
 
     def grade(self, worker: Worker, assignment: str, student: str) -> Result:
         """Grade one submission with ``worker``; return its Result."""
+        start = time.perf_counter()
         staged = worker.scratch / "submitted" / student / assignment
         submitted = self.course.root / "submitted" / student / assignment
         release, deadline = self.release[assignment], self.deadline[assignment]
@@ -80,7 +82,8 @@ class Grader:
             notes.insert(0, UNSAFE_NOTE)
         with self.merge_lock:
             self.merge(worker, assignment, student)
-        return Result(student, assignment, score, max_score, failed, notes)
+        return Result(student, assignment, score, max_score, failed, notes,
+                      time.perf_counter() - start)
 
     def merge(self, worker: Worker, assignment: str, student: str) -> None:
         """Move the worker's result into the course: gradebook and files."""

@@ -894,12 +894,14 @@ def _same_state(a: dict, b) -> bool:
 _agent: Endpoint | None = None
 
 
-def serve(path: str, session: str) -> None:
+def serve(path: str, session: str, ticket: str = "") -> None:
     """Serve the grader's test cell over the Unix socket ``path``.
 
     Runs in the student's kernel (the grader sends this call as code) until
     the grader says goodbye; the objects handed across live on in this
-    module for the next test cell of the same grading ``session``.
+    module for the next test cell of the same grading ``session``. The
+    connection opens with the cell's ``ticket``, by which the grader tells
+    it from anything else that connected to its socket.
     """
     global _agent
     if _agent is None or _agent.session != session:
@@ -908,6 +910,7 @@ def serve(path: str, session: str) -> None:
         _agent.session = session
     sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     sock.connect(path)
+    sock.sendall(ticket.encode())
     _agent.attach(sock)
     try:
         _agent.serve()

@@ -98,17 +98,14 @@ class Canary(threading.Thread):
 
 # ---------------------------------------------------- who ran, and where
 class Sampler(threading.Thread):
-    """Watches the grader's process tree while it grades: every process,
-    its PID namespace and the run folders on its command lines."""
+    """Watches the grader's process tree while it grades: every process and
+    the run folders on its command lines."""
 
     def __init__(self, root: Path):
         super().__init__(daemon=True)
         self.root = str(root)
         self.halt = threading.Event()
-        self.host_ns = os.readlink("/proc/self/ns/pid")
         self.seen: dict = {}              # (pid, create_time) -> cmdline
-        self.namespaces: set = set()
-        self.uids: set = set()            # the sandbox users it ran as
         self.folders: set = set()         # run folders and scratch courses
         self.largest = (0, 0, "")         # entries, bytes of a run folder
         self.start()
@@ -162,18 +159,9 @@ class Sampler(threading.Thread):
             if key in self.seen:
                 return
             line = " ".join(proc.cmdline())
-            ns = os.readlink(f"/proc/{proc.pid}/ns/pid")
-        except (psutil.Error, OSError):
+        except psutil.Error:
             return
         self.seen[key] = line
-        if ns != self.host_ns:
-            self.namespaces.add(ns)
-        try:
-            uid = proc.uids().real
-        except psutil.Error:
-            uid = None
-        if uid in SANDBOX_UIDS:
-            self.uids.add(uid)
         tmp = re.escape(tempfile.gettempdir())
         self.folders |= set(re.findall(
             tmp + r"/(?:nnc-|coursegrader-)[\w]+", line))
@@ -183,30 +171,31 @@ class Sampler(threading.Thread):
         self.join(5)
 
     def survivors(self, since: float) -> list:
-        """Processes still running that belong to the grading watched."""
+        """Processes still running that belong to the grading watched: seen
+        in its process tree while it ran, or started (in a sandbox, however
+        detached) under a process whose command line names this course or
+        one of its run folders. PID namespaces and sandbox users are no
+        proof: another grader may run beside this one (pytest -n 2), and
+        both are reused once freed."""
         found = []
-        for proc in psutil.process_iter(["cmdline", "uids",
-                                         "create_time", "status"]):
-            try:
-                line = " ".join(proc.info["cmdline"] or [])
-                ns = os.readlink(f"/proc/{proc.pid}/ns/pid")
-            except (psutil.Error, OSError):
-                continue
+        for proc in psutil.process_iter(["cmdline", "uids", "create_time",
+                                         "status"]):
             if proc.info["status"] == psutil.STATUS_ZOMBIE:
                 continue                  # gone, waiting to be reaped
-            uid = proc.info["uids"].real if proc.info["uids"] else None
+            try:
+                family = [proc, *proc.parents()]
+                lines = [" ".join(p.cmdline()) for p in family]
+            except psutil.Error:
+                continue
             mine = (
-                ns in self.namespaces
-                or (proc.pid, proc.info["create_time"]) in self.seen
-                or self.root in line
-                or any(folder in line for folder in self.folders)
-                # another grader may run at the same time (pytest -n 2):
-                # only the users this one's sandboxes ran as count
-                or (uid in self.uids
-                    and proc.info["create_time"] >= since))
+                (proc.pid, proc.info["create_time"]) in self.seen
+                or any(self.root in line
+                       or any(folder in line for folder in self.folders)
+                       for line in lines))
             if mine and proc.pid != os.getpid():
-                whose = re.findall(r"autograded/[^ ]+", line)
-                found.append((proc.pid, uid, whose[:1] or line[:200]))
+                uid = proc.info["uids"].real if proc.info["uids"] else None
+                whose = re.findall(r"autograded/[^ ]+", lines[0])
+                found.append((proc.pid, uid, whose[:1] or lines[0][:200]))
         return found
 
 
