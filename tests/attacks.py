@@ -480,25 +480,33 @@ class _Liar:
 def mcculloch_pitts(x, w, threshold):
     return _Liar(np.shape(x)[:1] if np.ndim(x) == 2 else ())
 '''
-LYING_CELLS = {
-    "mcculloch_pitts": LYING_OBJECTS,
-    "perceptron_train": '''
-def perceptron_train(X, y, lr=1.0, max_epochs=100):
-    return _Liar(np.shape(X)[1:]), _Liar(()), True, _Liar(())
+
+
+def answered_with(make: str, first_cell: str) -> dict:
+    """Every answer of 01 returning ``make(shape)`` objects of the right
+    shape (``first_cell`` defines ``make`` and mcculloch_pitts)."""
+    return {
+        "mcculloch_pitts": first_cell,
+        "perceptron_train": f'''
+def perceptron_train(X, y, lr=1.0, max_iter=100):
+    return {make}(np.shape(X)[1:]), {make}(()), True, {make}(())
 ''',
-    "activation": '''
+        "activation": f'''
 def activation(name, z):
-    return _Liar(np.shape(z))
+    return {make}(np.shape(z))
 
 
 def activation_derivative(name, z):
-    return _Liar(np.shape(z))
+    return {make}(np.shape(z))
 ''',
-    "softmax": '''
+        "softmax": f'''
 def softmax(z):
-    return _Liar(np.shape(z))
+    return {make}(np.shape(z))
 ''',
-}
+    }
+
+
+LYING_CELLS = answered_with("_Liar", LYING_OBJECTS)
 
 NDARRAY_SUBCLASS = '''
 import numpy as np
@@ -536,25 +544,7 @@ def _agree(shape, dtype=float):
 def mcculloch_pitts(x, w, threshold):
     return _agree(np.shape(x)[:1] if np.ndim(x) == 2 else (), int)
 '''
-NDARRAY_CELLS = {
-    "mcculloch_pitts": NDARRAY_SUBCLASS,
-    "perceptron_train": '''
-def perceptron_train(X, y, lr=1.0, max_epochs=100):
-    return _agree(np.shape(X)[1:]), _agree(()), True, _agree((), int)
-''',
-    "activation": '''
-def activation(name, z):
-    return _agree(np.shape(z))
-
-
-def activation_derivative(name, z):
-    return _agree(np.shape(z))
-''',
-    "softmax": '''
-def softmax(z):
-    return _agree(np.shape(z))
-''',
-}
+NDARRAY_CELLS = answered_with("_agree", NDARRAY_SUBCLASS)
 
 # Handed in beside the notebook: the course's package and NumPy, faked.
 FAKE_GRADING = '''
