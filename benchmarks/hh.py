@@ -1,6 +1,6 @@
 """Timing of the Hodgkin-Huxley simulator (nncourse/hh.py, lecture 02).
 
-Run with ``python benchmarks/hh.py``. It times
+Run with ``.venv/bin/python -m benchmarks.hh``. It times
 
 1. one 100 ms simulation at dt = 0.01 ms (10,000 steps, one neuron);
 2. the "slider redraw": the same simulation plus updating and drawing a

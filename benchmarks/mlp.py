@@ -6,7 +6,7 @@ of minibatches of 200) and the same optimizer (plain SGD, no momentum, no L2
 penalty). scikit-learn minimises MSE / 2, so it gets twice our step size:
 the two then take the same steps. Run from the repository root:
 
-    .venv/bin/python benchmarks/mlp.py [--repeat 3]
+    .venv/bin/python -m benchmarks.mlp [--repeat 3]
 
 Prints the training-time ratio (ours / scikit-learn; target <= 0.5) and
 both test R^2 (target: within 0.02).

@@ -19,7 +19,7 @@ training part's mean and standard deviation.
 
 Run from the repository root:
 
-    .venv/bin/python benchmarks/optimizers.py [--repeat 5] [--seeds 5]
+    .venv/bin/python -m benchmarks.optimizers [--repeat 5] [--seeds 5]
 """
 import argparse
 import os
