@@ -24,7 +24,9 @@ node_modules/.installed: package.json package-lock.json
 
 ## lab: set up everything, regenerate release/, start JupyterLab on the course
 # (JupyterLab refuses to run as root unless told; containers often are root.)
+# lab/nbgrader_config.py gives the Assignments tab an exchange in your home.
 lab: install release
+	JUPYTER_CONFIG_PATH="$(CURDIR)/lab$(if $(JUPYTER_CONFIG_PATH),:$(JUPYTER_CONFIG_PATH))" \
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(LAB_ARGS) \
 	    $(if $(filter 0,$(shell id -u)),--allow-root)
 

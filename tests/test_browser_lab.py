@@ -17,23 +17,13 @@ object; the tests here judge it. Screenshots go to ``test-artifacts/browser/``
 Without Chromium or ``node_modules/playwright-core`` the tests skip, unless
 ``NNCOURSE_REQUIRE_BROWSER=1``, which makes a missing browser a failure.
 """
-import json
-import os
-import secrets
 import shutil
-import signal
-import socket
-import subprocess
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import nbformat
-import psutil
 import pytest
 
-from tests import browser
+from tests import browser, labserver
 from tests import coursekit as ck
 
 pytestmark = pytest.mark.slow     # make test-fast leaves it out
@@ -51,16 +41,7 @@ BLANK = f"release/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
 SOLVED = f"student/{ASSIGNMENT}/{ASSIGNMENT}.ipynb"
 COPIED = ("course", "release", "nbgrader_config.py")
 
-SERVER_START = 60       # seconds for jupyter lab to answer
-SERVER_STOP = 20        # seconds for it to shut down with its kernels
 BROWSER_RUN = 300       # seconds for the whole browser script
-
-# JupyterLab settings that would make it, or the browser, go online: the
-# news feed and the check for a newer JupyterLab.
-OFFLINE_SETTINGS = {
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-        {"fetchNews": "false", "checkForUpdates": False},
-}
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -69,13 +50,6 @@ def browser_available():
 
 
 # --- the JupyterLab server ---------------------------------------------------
-
-def free_port():
-    """A loopback port nobody listens on (the OS picks it for a socket)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 def solved_notebook():
     """The released assignment with the reference solution filled in."""
@@ -100,124 +74,13 @@ def make_root(root):
     return root
 
 
-def make_home(home):
-    """An empty home with JupyterLab settings that keep it offline;
-    returns the environment that puts every Jupyter folder inside it."""
-    env = ck.nbgrader_env(
-        home, **ck.ONE_THREAD,
-        JUPYTER_CONFIG_DIR=str(home / ".jupyter"),
-        JUPYTER_DATA_DIR=str(home / ".local" / "share" / "jupyter"),
-        JUPYTER_RUNTIME_DIR=str(home / "runtime"),
-        IPYTHONDIR=str(home / ".ipython"),
-        MPLCONFIGDIR=str(home / ".matplotlib"),
-        XDG_CACHE_HOME=str(home / ".cache"))
-    settings = home / ".jupyter" / "lab" / "user-settings"
-    for name, values in OFFLINE_SETTINGS.items():
-        path = settings / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(values))
-    return env
-
-
-def server_command(port, token, root):
-    command = [str(ck.BIN / "jupyter"), "lab", "--no-browser",
-               "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-               "--ServerApp.port_retries=0",
-               f"--IdentityProvider.token={token}",
-               f"--ServerApp.root_dir={root}",
-               "--LabApp.expose_app_in_browser=True"]
-    if os.geteuid() == 0:
-        command.append("--allow-root")
-    return command
-
-
-def wait_until_up(url, token, server, log):
-    """Wait for ``/api/status`` to answer; fail with the log if it won't."""
-    deadline = time.monotonic() + SERVER_START
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"jupyter lab exited with {server.returncode}:\n"
-                        f"{log.read_text()[-4000:]}")
-        try:
-            with urllib.request.urlopen(f"{url}api/status?token={token}",
-                                        timeout=5) as reply:
-                if reply.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.2)
-    pytest.fail(f"jupyter lab did not answer within {SERVER_START} s:\n"
-                f"{log.read_text()[-4000:]}")
-
-
-def stop(server, url, token):
-    """Shut the server down with its kernels; kill whatever is left.
-
-    Returns the processes that were still alive after the clean shutdown
-    (they have been killed since). Kernels run in sessions of their own, so
-    they are looked up as the server's children, not by process group."""
-    try:
-        family = psutil.Process(server.pid).children(recursive=True)
-    except psutil.NoSuchProcess:
-        family = []
-    try:
-        request = urllib.request.Request(
-            f"{url}api/shutdown?token={token}", method="POST")
-        urllib.request.urlopen(request, timeout=5).close()
-        server.wait(SERVER_STOP)
-    except (urllib.error.URLError, ConnectionError, TimeoutError,
-            subprocess.TimeoutExpired):
-        pass
-    _, alive = psutil.wait_procs(family, timeout=5)
-    leftover = [describe(process) for process in alive]
-    if server.poll() is None:
-        leftover.insert(0, f"{server.pid} jupyter lab (did not shut down)")
-    try:
-        os.killpg(server.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    server.wait()
-    for process in alive:
-        try:
-            process.kill()
-        except psutil.NoSuchProcess:
-            pass
-    return leftover
-
-
-def describe(process):
-    try:
-        return f"{process.pid} {' '.join(process.cmdline())}"
-    except psutil.Error:
-        return str(process.pid)
-
-
 @pytest.fixture(scope="module")
 def lab(tmp_path_factory):
-    """A running ``jupyter lab`` on a copy of the course: {url, token, root}.
-
-    Stopped afterwards with every kernel it started; a process that outlives
-    the shutdown fails the module's teardown."""
+    """A running ``jupyter lab`` on a copy of the course (a labserver.Lab),
+    stopped afterwards with every kernel it started."""
     tmp = tmp_path_factory.mktemp("lab")
-    root = make_root(tmp / "root")
-    env = make_home(tmp / "home")
-    port, token = free_port(), secrets.token_hex(16)
-    url = f"http://127.0.0.1:{port}/"
-    log = tmp / "server.log"
-    # nbgrader's Validate reads nbgrader_config.py from the server's folder
-    with open(log, "w") as out:
-        server = subprocess.Popen(server_command(port, token, root), cwd=root,
-                                  env=env, stdout=out,
-                                  stderr=subprocess.STDOUT,
-                                  start_new_session=True)
-    try:
-        wait_until_up(url, token, server, log)
-        yield {"url": url, "token": token, "root": root, "log": log}
-    finally:
-        leftover = stop(server, url, token)
-    assert not leftover, (
-        "still running after jupyter lab shut down (now killed):\n"
-        + "\n".join(leftover))
+    with labserver.running(make_root(tmp / "root"), tmp / "home") as lab:
+        yield lab
 
 
 # --- the browser script ------------------------------------------------------
@@ -229,9 +92,9 @@ def measured(lab):
     for old in ARTIFACTS.glob("lab-*.png"):
         old.unlink()
     result = browser.run_script(
-        "lab.mjs", lab["url"], lab["token"], ARTIFACTS, LECTURE,
+        "lab.mjs", lab.url, lab.token, ARTIFACTS, LECTURE,
         CURRENT_SLIDER, CURRENT_TARGET, BLANK, SOLVED, timeout=BROWSER_RUN)
-    result["server_log"] = lab["log"].read_text()[-4000:]
+    result["server_log"] = lab.log.read_text()[-4000:]
     print("lab.mjs seconds:", result["seconds"])
     return result
 
