@@ -45,12 +45,15 @@ from __future__ import annotations
 
 import functools
 import math
+import numbers
 from dataclasses import dataclass, field, fields
 from typing import Callable, NamedTuple, Union
 
 import numpy as np
 from numpy.typing import ArrayLike
 from scipy.special import exprel
+
+from nncourse import _checks
 
 __all__ = [
     "DT_MAX",
@@ -80,6 +83,9 @@ I_MAX = 1000.0
 _PYTHON_MAX_NEURONS = 4
 # A float for a scalar input, else an array of the input's shape.
 FloatOrArray = Union[float, np.ndarray]
+# What the arguments of several functions must be, in the messages.
+_V_WHAT = "a finite potential in mV or an array of them"
+_MS_WHAT = "a positive finite number of milliseconds"
 
 
 @dataclass(frozen=True)
@@ -117,33 +123,23 @@ class HHParams:
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            value = getattr(self, f.name)
-            try:
-                value = float(value)
-            except (TypeError, ValueError):
-                raise ValueError(
-                    f"{f.name} must be a number, got {value!r}."
-                ) from None
-            if not math.isfinite(value):
-                raise ValueError(
-                    f"{f.name} must be a finite number, got {value}."
-                )
+            bounds = _PARAM_BOUNDS.get(f.name, {})
+            what = _PARAM_WHAT.get(f.name, "a finite number of mV")
+            value = _checks.number(getattr(self, f.name), f.name,
+                                   what=what, **bounds)
             object.__setattr__(self, f.name, value)
-        for name in ("g_Na", "g_K"):
-            if getattr(self, name) < 0:
-                raise ValueError(
-                    f"{name} must be >= 0 mS/cm² (use 0 to block the "
-                    f"channel), got {getattr(self, name)}."
-                )
-        if self.g_L <= 0:
-            raise ValueError(
-                f"g_L must be > 0 mS/cm² so that the membrane has a "
-                f"resting state, got {self.g_L}."
-            )
-        if self.C <= 0:
-            raise ValueError(
-                f"C must be > 0 µF/cm², got {self.C}."
-            )
+
+
+# The parameters with bounds, and how the messages state them.
+_PARAM_BOUNDS = {"C": {"above": 0.0}, "g_L": {"above": 0.0},
+                 "g_Na": {"at_least": 0.0}, "g_K": {"at_least": 0.0}}
+_PARAM_WHAT = {
+    "C": "> 0 µF/cm² and finite",
+    "g_L": "> 0 mS/cm² and finite, so that the membrane has a resting state",
+    "g_Na": ">= 0 mS/cm² and finite (use 0 to block the channel)",
+    "g_K": ">= 0 mS/cm² and finite (use 0 to block the channel)",
+}
+_DEFAULT_PARAMS = HHParams()
 
 
 class Rates(NamedTuple):
@@ -194,8 +190,14 @@ def rates(V: ArrayLike) -> Rates:
         Named tuple ``(alpha_m, beta_m, alpha_h, beta_h, alpha_n,
         beta_n)``; each entry is an ndarray (a float for scalar ``V``)
         of the shape of ``V``, in 1/ms.
+
+    Raises
+    ------
+    ValueError
+        If ``V`` is not a number or an array of numbers, or holds NaN or
+        infinity.
     """
-    V = np.asarray(V, dtype=float)
+    V = _checks.float_array(V, "V", what=_V_WHAT)
     result = Rates(
         alpha_m=1.0 / exprel((25.0 - V) / 10.0),
         beta_m=4.0 * np.exp(-V / 18.0),
@@ -224,6 +226,11 @@ def steady_state(V: ArrayLike) -> Gates:
     Gates
         Named tuple ``(m, h, n)`` of values in [0, 1], each of the shape
         of ``V`` (floats for scalar ``V``).
+
+    Raises
+    ------
+    ValueError
+        For the same bad ``V`` as :func:`rates`.
     """
     r = rates(V)
     return Gates(
@@ -248,6 +255,11 @@ def time_constants(V: ArrayLike) -> Gates:
     Gates
         Named tuple ``(m, h, n)`` of time constants in ms, each of the
         shape of ``V`` (floats for scalar ``V``).
+
+    Raises
+    ------
+    ValueError
+        For the same bad ``V`` as :func:`rates`.
     """
     r = rates(V)
     return Gates(
@@ -259,12 +271,59 @@ def time_constants(V: ArrayLike) -> Gates:
 
 def _relax_gates(V, m, h, n, tau_step):
     """Advance the gates by ``tau_step`` ms with ``V`` held fixed."""
-    x_inf = steady_state(V)
-    tau = time_constants(V)
-    return tuple(
-        x_inf[i] + (x - x_inf[i]) * np.exp(-tau_step / tau[i])
-        for i, x in enumerate((m, h, n))
-    )
+    r = rates(V)
+    pairs = ((r.alpha_m, r.beta_m), (r.alpha_h, r.beta_h),
+             (r.alpha_n, r.beta_n))
+    out = []
+    for x, (alpha, beta) in zip((m, h, n), pairs):
+        x_inf = alpha / (alpha + beta)
+        tau = 1.0 / (alpha + beta)
+        out.append(x_inf + (x - x_inf) * np.exp(-tau_step / tau))
+    return tuple(out)
+
+
+# The state that step() takes, and what each must be in the messages.
+_STATE_WHAT = {
+    "V": "a finite potential in mV or a 1-D array of them",
+    "m": "a finite gate value or a 1-D array of them",
+    "h": "a finite gate value or a 1-D array of them",
+    "n": "a finite gate value or a 1-D array of them",
+    "I": "a finite current in µA/cm² or a 1-D array of them",
+}
+
+
+def _checked_state(V, m, h, n, I):
+    """V, m, h, n and I as finite floats or 1-D float arrays of one
+    length."""
+    state = []
+    length_of = None                   # (name, length) of the first array
+    for name, value in zip("VmhnI", (V, m, h, n, I)):
+        what = _STATE_WHAT[name]
+        if isinstance(value, numbers.Real):
+            state.append(_checks.number(value, name, what=what))
+            continue
+        arr = _checks.float_array(value, name, ndim=(0, 1), what=what)
+        if arr.ndim == 1 and length_of is None:
+            length_of = (name, arr.size)
+        elif arr.ndim == 1 and arr.size != length_of[1]:
+            raise _checks.invalid(
+                name, f"a float or an array of length {length_of[1]} like "
+                f"{length_of[0]}", value)
+        state.append(arr)
+    return state
+
+
+def _checked_params(params):
+    """The HHParams that ``params`` (None, HHParams or dict) stands for."""
+    if params is None:
+        return _DEFAULT_PARAMS
+    if isinstance(params, HHParams):
+        return params
+    names = [f.name for f in fields(HHParams)]
+    what = f"an HHParams, a dict with keys among {names}, or None"
+    if not (isinstance(params, dict) and set(params) <= set(names)):
+        raise _checks.invalid("params", what, params)
+    return HHParams(**params)
 
 
 def step(V: ArrayLike, m: ArrayLike, h: ArrayLike, n: ArrayLike,
@@ -295,7 +354,7 @@ def step(V: ArrayLike, m: ArrayLike, h: ArrayLike, n: ArrayLike,
         Injected current in µA/cm², held constant during the step.
     dt : float
         Step length in ms.
-    params : HHParams, optional
+    params : HHParams or dict, optional
         Membrane parameters; the 1952 values by default.
 
     Returns
@@ -303,8 +362,17 @@ def step(V: ArrayLike, m: ArrayLike, h: ArrayLike, n: ArrayLike,
     tuple of (V, m, h, n)
         The state after the step, each of the broadcast shape of the
         inputs.
+
+    Raises
+    ------
+    ValueError
+        If a state value or ``I`` is not finite, the arrays differ in
+        length, ``dt`` is not a positive finite number, or ``params`` is
+        not valid.
     """
-    p = HHParams() if params is None else params
+    V, m, h, n, I = _checked_state(V, m, h, n, I)
+    dt = _checks.number(dt, "dt", above=0.0, what=_MS_WHAT)
+    p = _checked_params(params)
     m, h, n = _relax_gates(V, m, h, n, 0.5 * dt)
     g_na = p.g_Na * m**3 * h
     g_k = p.g_K * n**4
@@ -400,30 +468,21 @@ class HHResult:
 
 
 def _check_time(t_max, dt):
-    for name, value in (("t_max", t_max), ("dt", dt)):
-        if isinstance(value, bool) or not isinstance(
-            value, (int, float, np.integer, np.floating)
-        ):
-            raise ValueError(
-                f"{name} must be a number in ms, got {value!r}."
-            )
-        if not math.isfinite(value) or value <= 0:
-            raise ValueError(
-                f"{name} must be a positive number of ms, got {value}."
-            )
+    """(t_max, dt, n_steps) for a duration and a step accepted by
+    :func:`simulate`."""
+    t_max = _checks.number(t_max, "t_max", above=0.0, what=_MS_WHAT)
+    dt = _checks.number(dt, "dt", above=0.0, what=_MS_WHAT)
     if dt > DT_MAX:
-        raise ValueError(
-            f"dt must be at most {DT_MAX} ms: with larger steps the spike "
-            f"times drift by more than 0.5 ms over 100 ms; got dt={dt}. "
-            f"Use a smaller dt (0.01 ms is a good default)."
-        )
+        raise _checks.invalid(
+            "dt", f"at most {DT_MAX} ms (with larger steps the spike times "
+            f"drift by more than 0.5 ms over 100 ms; 0.01 ms is a good "
+            f"default)", dt)
     n_steps = int(round(t_max / dt))
     if n_steps < 1:
-        raise ValueError(
-            f"t_max must be at least one step long (t_max >= dt); "
-            f"got t_max={t_max} and dt={dt}."
-        )
-    return float(t_max), float(dt), n_steps
+        raise _checks.invalid(
+            "t_max", f"at least one step long, t_max >= dt = {dt} ms",
+            t_max)
+    return t_max, dt, n_steps
 
 
 def time_grid(t_max: float = 100.0, dt: float = 0.01) -> np.ndarray:
@@ -442,6 +501,12 @@ def time_grid(t_max: float = 100.0, dt: float = 0.01) -> np.ndarray:
     -------
     ndarray of shape (n_times,)
         ``k * dt`` for k = 0, ..., round(t_max / dt).
+
+    Raises
+    ------
+    ValueError
+        If ``t_max`` or ``dt`` is not a positive finite number, ``dt``
+        exceeds :data:`DT_MAX`, or ``t_max`` is shorter than one step.
     """
     _, dt, n_steps = _check_time(t_max, dt)
     return np.arange(n_steps + 1) * dt
@@ -468,104 +533,119 @@ def pulse(t: ArrayLike, start: float, length: float,
     -------
     ndarray of shape (n_times,) or (n_times, n_neurons)
         The current, zero outside the pulse.
+
+    Raises
+    ------
+    ValueError
+        If ``t`` is not a non-empty 1-D array of finite times, ``start``
+        or ``length`` is not a finite number >= 0, or ``amplitude`` is not
+        a finite number or 1-D array of them.
     """
-    t = np.asarray(t, dtype=float)
-    if not (math.isfinite(start) and start >= 0):
-        raise ValueError(
-            f"pulse start must be a finite time >= 0 ms, got {start}."
-        )
-    if not (math.isfinite(length) and length >= 0):
-        raise ValueError(
-            f"pulse length must be a finite duration >= 0 ms, got {length}."
-        )
+    t = _checks.float_array(t, "t", ndim=1,
+                            what="a 1-D array of finite times in ms")
+    start = _checks.number(start, "start",
+                           at_least=0.0, what="a finite time >= 0 ms")
+    length = _checks.number(length, "length",
+                            at_least=0.0, what="a finite duration >= 0 ms")
+    amplitude = _checks.float_array(
+        amplitude, "amplitude", ndim=(0, 1),
+        what="a finite current in µA/cm² or a 1-D array of them")
     dt = t[1] - t[0] if t.size > 1 else 1.0
     k = np.arange(t.size)
     on = (k >= round(start / dt)) & (k < round((start + length) / dt))
-    amplitude = np.asarray(amplitude, dtype=float)
     if amplitude.ndim == 0:
         return np.where(on, float(amplitude), 0.0)
     return np.where(on[:, None], amplitude[None, :], 0.0)
 
 
+# What a current must be, in the messages.
+_I_WHAT = "finite currents in µA/cm² (no NaN or infinite values)"
+_I_SHAPE_WHAT = ("a float, a 1-D array (one constant current per neuron) "
+                 "or a 2-D array of shape (n_times, n_neurons)")
+
+
+def _sampled_current(I, t):
+    """The callable current ``I`` at the times ``t``, one row per time."""
+    values = [_checks.float_array(I(tk), "I(t)", ndim=(0, 1), finite=False,
+                                  what="a float or a 1-D array of currents")
+              for tk in t]
+    shapes = {v.shape for v in values}
+    if len(shapes) != 1:
+        raise ValueError(f"I(t) must return a float or a 1-D array of one "
+                         f"length at every time, got shapes "
+                         f"{sorted(shapes)}.")
+    I = np.array(values)
+    bad = ~np.isfinite(I)
+    if bad.any():
+        raise _checks.invalid("I(t)", _I_WHAT, float(I[bad][0]))
+    return I
+
+
+def _pulse_keyword(pulse_start, pulse_length):
+    """(name, value) of the pulse keyword given, or None if neither is."""
+    if pulse_start is not None:
+        return "pulse_start", pulse_start
+    if pulse_length is not None:
+        return "pulse_length", pulse_length
+    return None
+
+
+def _constant_pulse(I, t, pulse_start, pulse_length):
+    """The constant currents ``I`` switched on as the pulse keywords say."""
+    start = 0.0 if pulse_start is None else _checks.number(
+        pulse_start, "pulse_start", at_least=0.0,
+        what="a finite time >= 0 ms")
+    if pulse_length is None:
+        length = math.inf
+    else:
+        length = _checks.number(pulse_length, "pulse_length", at_least=0.0,
+                                what="a finite duration >= 0 ms")
+    return pulse(t, start, min(length, t[-1] + 1.0), I)
+
+
 def _current_table(I, t, pulse_start, pulse_length):
     """Return (I_const or None, I_grid or None, n_neurons, squeeze)."""
     n_times = t.size
+    pulse_keyword = _pulse_keyword(pulse_start, pulse_length)
     if callable(I):
-        values = [np.asarray(I(tk), dtype=float) for tk in t]
-        shapes = {v.shape for v in values}
-        if len(shapes) != 1 or values[0].ndim > 1:
-            raise ValueError(
-                "A callable current I(t) must return a float or a 1-D "
-                "array of the same length at every time; got shapes "
-                f"{sorted(shapes)}."
-            )
-        I = np.array(values)
+        I = _sampled_current(I, t)
+        name = "I(t)"
+    else:
+        I = _checks.float_array(I, "I", what=_I_WHAT)
+        name = "I"
+    if I.ndim > 2:
+        raise _checks.invalid(name, _I_SHAPE_WHAT, I)
+    if I.size == 0:
+        raise _checks.invalid(name, "at least one current", I)
+    if np.max(np.abs(I)) > I_MAX:
+        raise _checks.invalid(
+            name, f"at most {I_MAX:g} µA/cm² in magnitude (larger currents "
+            f"leave the range where the model means anything)",
+            float(np.max(np.abs(I))))
+    time_course = name == "I(t)" or I.ndim == 2
+    if time_course and pulse_keyword is not None:
+        raise _checks.invalid(
+            pulse_keyword[0], "None when I is a time course (build the "
+            "pulse into I instead)", pulse_keyword[1])
+    if name == "I(t)":
         squeeze = I.ndim == 1
-        I = I.reshape(n_times, -1)
-        if pulse_start is not None or pulse_length is not None:
-            raise ValueError(
-                "pulse_start and pulse_length only apply to a constant "
-                "current; build the pulse into the callable instead."
-            )
+        table = (None, I.reshape(n_times, -1))
+    elif I.ndim == 2:
+        if I.shape[0] != n_times:
+            raise _checks.invalid(
+                "I", f"a 2-D array with one row per time point, shape "
+                f"({n_times}, n_neurons) for these t_max and dt (see "
+                f"time_grid)", I)
+        squeeze = False
         table = (None, I)
     else:
-        I = np.asarray(I, dtype=float)
-        if I.ndim > 2:
-            raise ValueError(
-                "I must be a float, a 1-D array (one constant current per "
-                "neuron) or a 2-D array of shape (n_times, n_neurons); "
-                f"got an array of shape {I.shape}."
-            )
-        if I.ndim == 2:
-            if I.shape[0] != n_times:
-                raise ValueError(
-                    f"A 2-D current must have one row per time point: "
-                    f"shape ({n_times}, n_neurons) for these t_max and dt "
-                    f"(see time_grid); got {I.shape}."
-                )
-            if pulse_start is not None or pulse_length is not None:
-                raise ValueError(
-                    "pulse_start and pulse_length only apply to a "
-                    "constant current; I is already a time course."
-                )
-            squeeze = False
-            table = (None, I)
+        squeeze = I.ndim == 0
+        I = I.reshape(-1)
+        if pulse_keyword is None:
+            table = (I, None)
         else:
-            squeeze = I.ndim == 0
-            I = I.reshape(-1)
-            if pulse_start is None and pulse_length is None:
-                table = (I, None)
-            else:
-                start = 0.0 if pulse_start is None else float(pulse_start)
-                length = (
-                    math.inf if pulse_length is None else float(pulse_length)
-                )
-                if not math.isfinite(start) or start < 0:
-                    raise ValueError(
-                        "pulse_start must be a finite time >= 0 ms, got "
-                        f"{pulse_start}."
-                    )
-                if math.isnan(length) or length < 0:
-                    raise ValueError(
-                        "pulse_length must be a duration >= 0 ms, got "
-                        f"{pulse_length}."
-                    )
-                length = min(length, t[-1] + 1.0)
-                table = (None, pulse(t, start, length, I))
+            table = (None, _constant_pulse(I, t, pulse_start, pulse_length))
     arr = table[0] if table[0] is not None else table[1]
-    if arr.size == 0:
-        raise ValueError("I is empty; give at least one current.")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(
-            "I contains NaN or infinite values; pass finite currents in "
-            "µA/cm²."
-        )
-    if np.max(np.abs(arr)) > I_MAX:
-        raise ValueError(
-            f"|I| must be at most {I_MAX:g} µA/cm² (larger currents leave "
-            f"the range where the model means anything); got "
-            f"{np.max(np.abs(arr)):g}."
-        )
     n_neurons = arr.shape[-1]
     return table[0], table[1], n_neurons, squeeze
 
@@ -834,8 +914,9 @@ def simulate(
     ------
     ValueError
         For a non-positive or too large ``dt``, a non-positive ``t_max``,
-        invalid parameters, or a current that is NaN, infinite, too
-        large or of the wrong shape.
+        invalid parameters, a current that is not numeric, NaN, infinite,
+        too large or of the wrong shape, bad pulse keywords, a
+        ``record_gates`` that is not a bool, or an unknown ``engine``.
 
     Examples
     --------
@@ -847,21 +928,9 @@ def simulate(
     (10001, 3)
     """
     t_max, dt, n_steps = _check_time(t_max, dt)
-    if params is None:
-        p = HHParams()
-    elif isinstance(params, HHParams):
-        p = params
-    elif isinstance(params, dict):
-        p = HHParams(**params)
-    else:
-        raise ValueError(
-            f"params must be an HHParams, a dict or None, got "
-            f"{type(params).__name__}."
-        )
-    if engine not in ("auto", "python", "numpy"):
-        raise ValueError(
-            f"engine must be 'auto', 'python' or 'numpy', got {engine!r}."
-        )
+    p = _checked_params(params)
+    record_gates = _checks.boolean(record_gates, "record_gates")
+    engine = _checks.one_of(engine, "engine", ("auto", "python", "numpy"))
     t = np.arange(n_steps + 1) * dt
     I_const, I_grid, n_neurons, squeeze = _current_table(
         I, t, pulse_start, pulse_length
@@ -903,6 +972,20 @@ def _crossings(t, v, threshold):
     return t[k] + frac * (t[k + 1] - t[k])
 
 
+def _checked_trace(t, V):
+    """t and V as float arrays: increasing times, one row of V per time."""
+    what = "a 1-D array of finite, increasing times in ms"
+    t = _checks.float_array(t, "t", ndim=1, what=what)
+    if (np.diff(t) <= 0).any():
+        raise _checks.invalid("t", what, t)
+    what = (f"a finite array of shape (n_times,) or (n_times, n_neurons) "
+            f"in mV, with n_times = len(t) = {t.size}")
+    V = _checks.float_array(V, "V", ndim=(1, 2), what=what)
+    if V.shape[0] != t.size:
+        raise _checks.invalid("V", what, V)
+    return t, V
+
+
 def spike_times(t: ArrayLike, V: ArrayLike, threshold: float = 50.0,
                 ) -> np.ndarray | list[np.ndarray]:
     """Times at which ``V`` crosses ``threshold`` upwards.
@@ -927,14 +1010,17 @@ def spike_times(t: ArrayLike, V: ArrayLike, threshold: float = 50.0,
     ndarray or list of ndarray
         For 1-D ``V`` an array of spike times in ms; for 2-D ``V`` a list
         with one such array per neuron.
+
+    Raises
+    ------
+    ValueError
+        If ``t`` is not a 1-D array of finite, increasing times, ``V`` is
+        not a finite array with one row per time point, or ``threshold``
+        is not a finite number.
     """
-    t = np.asarray(t, dtype=float)
-    V = np.asarray(V, dtype=float)
-    if t.ndim != 1 or V.shape[:1] != t.shape or V.ndim > 2:
-        raise ValueError(
-            f"V must have shape (n_times,) or (n_times, n_neurons) with "
-            f"n_times = len(t) = {t.size}; got V of shape {V.shape}."
-        )
+    t, V = _checked_trace(t, V)
+    threshold = _checks.number(threshold, "threshold",
+                               what="a finite potential in mV")
     if V.ndim == 1:
         return _crossings(t, V, threshold)
     return [_crossings(t, V[:, j], threshold) for j in range(V.shape[1])]
@@ -966,7 +1052,14 @@ def firing_rate(t: ArrayLike, V: ArrayLike, threshold: float = 50.0,
     -------
     float or ndarray of shape (n_neurons,)
         Firing rate in Hz (spikes per second).
+
+    Raises
+    ------
+    ValueError
+        For the bad input of :func:`spike_times`, or a ``t_min`` that is
+        not a finite number.
     """
+    t_min = _checks.number(t_min, "t_min", what="a finite time in ms")
     spikes = spike_times(t, V, threshold)
 
     def rate(s):
@@ -1005,12 +1098,21 @@ def fi_curve(currents: ArrayLike, t_max: float = 100.0, dt: float = 0.01,
     -------
     ndarray of shape (n_currents,)
         Firing rate in Hz for each current.
+
+    Raises
+    ------
+    ValueError
+        If ``currents`` is not a non-empty 1-D array of finite currents,
+        or another argument is bad as for :func:`simulate` and
+        :func:`firing_rate`.
     """
-    currents = np.asarray(currents, dtype=float)
-    if currents.ndim != 1:
-        raise ValueError(
-            f"currents must be a 1-D array, got shape {currents.shape}."
-        )
+    what = "a non-empty 1-D array of finite currents in µA/cm²"
+    currents = _checks.float_array(currents, "currents", ndim=1, what=what)
+    if currents.size == 0:
+        raise _checks.invalid("currents", what, currents)
+    threshold = _checks.number(threshold, "threshold",
+                               what="a finite potential in mV")
+    t_min = _checks.number(t_min, "t_min", what="a finite time in ms")
     res = simulate(currents, t_max, dt, params=params, record_gates=False)
     return firing_rate(res.t, res.V, threshold, t_min)
 
@@ -1043,20 +1145,42 @@ def threshold_current(pulse_length: float = 1.0, *, low: float = 0.0,
     float
         ``high`` at the end of the search: an amplitude that fires and is
         within ``tol`` of the threshold, in µA/cm².
+
+    Raises
+    ------
+    ValueError
+        If ``pulse_length`` or ``tol`` is not a positive finite number,
+        ``low`` and ``high`` are not finite currents within
+        :data:`I_MAX` with low < high, another argument is bad as for
+        :func:`simulate`, or the bracket is wrong (``low`` fires or
+        ``high`` does not).
     """
+    pulse_length = _checks.number(pulse_length, "pulse_length", above=0.0,
+                                  what=_MS_WHAT)
+    current = f"a finite current within ±{I_MAX:g} µA/cm²"
+    low = _checks.number(low, "low", at_least=-I_MAX, at_most=I_MAX,
+                         what=current)
+    high = _checks.number(high, "high", above=low, at_most=I_MAX,
+                          what=f"{current} and > low = {low:g}")
+    tol = _checks.number(tol, "tol", above=0.0,
+                         what="a positive finite number of µA/cm²")
+    t_max, dt, _ = _check_time(t_max, dt)
+    threshold = _checks.number(threshold, "threshold",
+                               what="a finite potential in mV")
+    params = _checked_params(params)
+
     def fires(amplitude):
         res = simulate(amplitude, t_max, dt, pulse_start=1.0,
                        pulse_length=pulse_length, params=params,
                        record_gates=False)
         return res.spike_times(threshold).size > 0
 
-    if not tol > 0:
-        raise ValueError(f"tol must be > 0 µA/cm², got {tol}.")
-    if fires(low) or not fires(high):
-        raise ValueError(
-            f"The search needs low={low} to stay silent and high={high} to "
-            f"fire; widen the bracket."
-        )
+    if fires(low):
+        raise _checks.invalid("low", "an amplitude that does not fire "
+                              "(widen the bracket)", low)
+    if not fires(high):
+        raise _checks.invalid("high", "an amplitude that fires (widen the "
+                              "bracket)", high)
     while high - low >= tol:
         mid = 0.5 * (low + high)
         if fires(mid):
