@@ -11,12 +11,12 @@ A loss to minimise is handed over as one function
 """
 from __future__ import annotations
 
-import math
-import numbers
 from typing import Callable
 
 import numpy as np
 from numpy.typing import ArrayLike
+
+from nncourse import _checks
 
 __all__ = ["gradient_descent", "rosenbrock", "rosenbrock_grad"]
 
@@ -67,7 +67,8 @@ def gradient_descent(loss_grad: LossGrad, w0: ArrayLike, lr: float,
         If ``loss_grad`` or ``callback`` is not callable, ``w0`` is not a
         non-empty 1-D array of finite numbers, ``lr`` is not a positive
         finite number, ``max_iter`` is not an integer >= 0, ``tol`` is
-        negative, or ``loss_grad`` returns a gradient of another shape.
+        not a finite number >= 0, or ``loss_grad`` returns a gradient of
+        another shape.
 
     Examples
     --------
@@ -82,28 +83,18 @@ def gradient_descent(loss_grad: LossGrad, w0: ArrayLike, lr: float,
     >>> losses
     array([5.    , 1.25  , 0.3125])
     """
-    if not callable(loss_grad):
-        raise ValueError("loss_grad must be a function w -> (loss, "
-                         f"gradient), got {loss_grad!r}.")
-    if callback is not None and not callable(callback):
-        raise ValueError("callback must be a function (w, loss) or None, "
-                         f"got {callback!r}.")
-    try:
-        w = np.array(w0, dtype=float)
-    except (TypeError, ValueError):
-        w = np.array(np.nan)
-    if w.ndim != 1 or w.size == 0 or not np.all(np.isfinite(w)):
-        raise ValueError("w0 must be a non-empty 1-D array of finite "
-                         f"numbers, got {w0!r}.")
-    if not (isinstance(lr, numbers.Real) and 0 < lr < math.inf):
-        raise ValueError(f"lr must be a positive finite number, got {lr!r}.")
-    if (isinstance(max_iter, bool) or not isinstance(max_iter,
-                                                     numbers.Integral)
-            or max_iter < 0):
-        raise ValueError(f"max_iter must be an integer >= 0, got "
-                         f"{max_iter!r}.")
-    if not (isinstance(tol, numbers.Real) and tol >= 0):
-        raise ValueError(f"tol must be a number >= 0, got {tol!r}.")
+    _checks.function(loss_grad, "loss_grad",
+                     "a function w -> (loss, gradient)")
+    if callback is not None:
+        _checks.function(callback, "callback",
+                         "a function (w, loss) or None")
+    what = "a non-empty 1-D array of finite numbers"
+    w = np.array(_checks.float_array(w0, "w0", ndim=1, what=what))
+    if w.size == 0:
+        raise _checks.invalid("w0", what, w0)
+    lr = _checks.number(lr, "lr", above=0.0)
+    max_iter = _checks.count(max_iter, "max_iter", at_least=0)
+    tol = _checks.number(tol, "tol", at_least=0.0)
 
     path, losses = [], []
     for k in range(max_iter + 1):
@@ -123,17 +114,12 @@ def gradient_descent(loss_grad: LossGrad, w0: ArrayLike, lr: float,
     return np.array(path), np.array(losses)
 
 
-def _as_floats(name: str, value: ArrayLike) -> np.ndarray:
-    try:
-        return np.asarray(value, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number or an array of numbers, "
-                         f"got {value!r}.") from None
-
-
 def _coordinates(x: ArrayLike, y: ArrayLike) -> tuple[np.ndarray,
                                                        np.ndarray]:
-    x, y = _as_floats("x", x), _as_floats("y", y)
+    """x and y as finite float arrays whose shapes broadcast."""
+    what = "a number or an array of numbers, all finite"
+    x = _checks.float_array(x, "x", what=what)
+    y = _checks.float_array(y, "y", what=what)
     try:
         np.broadcast_shapes(x.shape, y.shape)
     except ValueError:
@@ -167,7 +153,8 @@ def rosenbrock(x: ArrayLike, y: ArrayLike) -> float | np.ndarray:
     Raises
     ------
     ValueError
-        If ``x`` or ``y`` is not numeric, or their shapes do not broadcast.
+        If ``x`` or ``y`` is not numeric or holds NaN or infinity, or
+        their shapes do not broadcast.
     """
     x, y = _coordinates(x, y)
     return (1 - x) ** 2 + 100 * (y - x ** 2) ** 2

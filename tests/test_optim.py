@@ -80,7 +80,7 @@ def test_gradient_descent_leaves_w0_alone():
     (dict(max_iter=-1), "max_iter must be an integer >= 0, got -1"),
     (dict(max_iter=2.5), "max_iter must be an integer >= 0, got 2.5"),
     (dict(max_iter=True), "max_iter must be an integer >= 0, got True"),
-    (dict(tol=-0.5), "tol must be a number >= 0, got -0.5"),
+    (dict(tol=-0.5), "tol must be a finite number >= 0, got -0.5"),
     (dict(w0=[[1.0, 2.0]]), r"w0 must be a non-empty 1-D array of finite "
                             r"numbers, got \[\[1.0, 2.0\]\]"),
     (dict(w0=[]), r"w0 must be .*, got \[\]"),
