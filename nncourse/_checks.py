@@ -26,11 +26,11 @@ _NUMERIC_KINDS = "biuf"
 
 def shown(value: Any) -> str:
     """The value as a message shows it: its repr on one line, cut if long,
-    and for an array its shape."""
+    and for an ndarray its shape."""
     text = " ".join(repr(value).split())
     if len(text) > _SHOWN_MAX:
         text = text[:_SHOWN_MAX - 4] + " ..."
-    if isinstance(value, np.ndarray) and value.ndim > 0:
+    if isinstance(value, np.ndarray):
         text += f" of shape {value.shape}"
     return text
 

@@ -19,19 +19,15 @@ array([[0., 1., 2.],
 from __future__ import annotations
 
 import math
-import numbers
 from typing import Iterable, Sequence
 
 import numpy as np
 from numpy.typing import ArrayLike
 
+from nncourse import _checks
+
 __all__ = ["layer_shapes", "count_weights", "init_weights", "pack",
            "unpack"]
-
-
-def _is_count(value: object) -> bool:
-    return (isinstance(value, numbers.Integral)
-            and not isinstance(value, bool) and value >= 1)
 
 
 def layer_shapes(layer_sizes: Sequence[int]) -> list[tuple[int, ...]]:
@@ -58,10 +54,11 @@ def layer_shapes(layer_sizes: Sequence[int]) -> list[tuple[int, ...]]:
         positive integer.
     """
     sizes = list(layer_sizes) if isinstance(layer_sizes, Iterable) else None
-    if sizes is None or len(sizes) < 2 or not all(map(_is_count, sizes)):
-        raise ValueError(
-            "layer_sizes must list at least two positive integers (inputs, "
-            f"..., outputs), e.g. (2, 8, 1); got {layer_sizes!r}.")
+    if (sizes is None or len(sizes) < 2
+            or not all(map(_checks.is_count, sizes))):
+        raise _checks.invalid(
+            "layer_sizes", "a list of at least two positive integers "
+            "(inputs, ..., outputs), e.g. (2, 8, 1)", layer_sizes)
     shapes = []
     for n_in, n_out in zip(sizes[:-1], sizes[1:]):
         shapes += [(int(n_in), int(n_out)), (int(n_out),)]
@@ -69,14 +66,15 @@ def layer_shapes(layer_sizes: Sequence[int]) -> list[tuple[int, ...]]:
 
 
 def _check_shapes(shapes: Sequence[tuple[int, ...]]) -> list[tuple]:
+    """``shapes`` as a list of tuples of positive integers."""
     try:
         checked = [tuple(shape) for shape in shapes]
     except TypeError:
         checked = []
-    if not checked or not all(map(_is_count, sum(checked, ()))):
-        raise ValueError(
-            "shapes must be a non-empty list of shapes of positive integers, "
-            f"e.g. [(2, 8), (8,), (8, 1), (1,)]; got {shapes!r}.")
+    if not checked or not all(map(_checks.is_count, sum(checked, ()))):
+        raise _checks.invalid(
+            "shapes", "a non-empty list of shapes of positive integers, "
+            "e.g. [(2, 8), (8,), (8, 1), (1,)]", shapes)
     return checked
 
 
@@ -130,9 +128,9 @@ def init_weights(shapes: Sequence[tuple[int, ...]],
     """
     n_weights = count_weights(shapes)
     if not isinstance(rng, np.random.Generator):
-        raise ValueError(
-            "rng must be a numpy.random.Generator, made by "
-            f"np.random.default_rng(seed); got {rng!r}.")
+        raise _checks.invalid(
+            "rng", "a numpy.random.Generator, made by "
+            "np.random.default_rng(seed)", rng)
     return rng.normal(0.0, 1.0, size=n_weights)
 
 
@@ -158,16 +156,22 @@ def pack(arrays: Iterable[ArrayLike]) -> np.ndarray:
     Raises
     ------
     ValueError
-        If there is no array, or one holds something other than numbers.
+        If there is no array, or one holds something other than numbers
+        (NaN and infinity are numbers: a diverging training run can pack
+        its gradient).
     """
+    what = "arrays of numbers, e.g. [W1, b1, W2, b2]"
+    if isinstance(arrays, (str, bytes)) or not isinstance(arrays, Iterable):
+        raise _checks.invalid("arrays", what, arrays)
+    arrays = list(arrays)
     try:
-        parts = [np.asarray(a, dtype=float).ravel() for a in arrays]
-    except (TypeError, ValueError) as exc:
-        raise ValueError(
-            f"arrays must be arrays of numbers, e.g. [W1, b1, W2, b2]: {exc}"
-        ) from None
+        parts = [_checks.float_array(a, "arrays", finite=False).ravel()
+                 for a in arrays]
+    except ValueError:
+        raise _checks.invalid("arrays", what, arrays) from None
     if not parts:
-        raise ValueError("arrays must hold at least one array, got none.")
+        raise ValueError("arrays must hold at least one array, got "
+                         f"{_checks.shown(arrays)}.")
     return np.concatenate(parts)
 
 
@@ -178,8 +182,8 @@ def unpack(w: ArrayLike, shapes: Sequence[tuple[int, ...]]
     Introduced in lecture 04 (course/04_optimizers.ipynb).
 
     Walks along ``w``, taking ``prod(shape)`` numbers for each shape in
-    turn and reshaping them, row by row. For an ndarray ``w`` the arrays are
-    *views*: writing into ``W1`` writes into ``w``.
+    turn and reshaping them, row by row. For a float ndarray ``w`` the
+    arrays are *views*: writing into ``W1`` writes into ``w``.
 
     Parameters
     ----------
@@ -196,16 +200,17 @@ def unpack(w: ArrayLike, shapes: Sequence[tuple[int, ...]]
     Raises
     ------
     ValueError
-        If ``shapes`` is not valid, or ``w`` is not 1-D with exactly
-        ``count_weights(shapes)`` entries.
+        If ``shapes`` is not valid, or ``w`` is not a 1-D vector of exactly
+        ``count_weights(shapes)`` numbers (NaN and infinity included: the
+        weights of a diverged run can still be looked at).
     """
     checked = _check_shapes(shapes)
     sizes = [math.prod(shape) for shape in checked]
-    w = np.asarray(w)
+    what = (f"a 1-D vector of {sum(sizes)} weights for the shapes "
+            f"{checked}")
+    w = _checks.float_array(w, "w", finite=False, what=what)
     if w.shape != (sum(sizes),):
-        raise ValueError(
-            f"w must be a 1-D vector of {sum(sizes)} weights for the shapes "
-            f"{checked}, got an array of shape {w.shape}.")
+        raise _checks.invalid("w", what, w)
     parts, start = [], 0
     for shape, size in zip(checked, sizes):
         parts.append(w[start:start + size].reshape(shape))
