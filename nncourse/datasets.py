@@ -12,13 +12,14 @@ Introduced in lecture 04 (course/04_optimizers.ipynb).
 """
 from __future__ import annotations
 
-import numbers
 import os
 import socket
 import string
 from typing import Any
 
 import numpy as np
+
+from nncourse import _checks
 
 __all__ = ["make_blob_and_arc", "load_isolet", "ISOLET_DATA_ID",
            "OPENML_HOST"]
@@ -66,7 +67,8 @@ def make_blob_and_arc(n_samples: int = 2000, *, noise: float = 0.3,
     Raises
     ------
     ValueError
-        If ``n_samples`` is not an integer >= 2 or ``noise`` is negative.
+        If ``n_samples`` is not an integer >= 2, ``noise`` is not a finite
+        number >= 0, or ``random_state`` is none of the three kinds.
 
     Examples
     --------
@@ -74,14 +76,11 @@ def make_blob_and_arc(n_samples: int = 2000, *, noise: float = 0.3,
     >>> X.shape, y.sum()
     ((100, 2), 50)
     """
-    if (isinstance(n_samples, bool)
-            or not isinstance(n_samples, numbers.Integral) or n_samples < 2):
-        raise ValueError(
-            "n_samples must be an integer >= 2 (one point per class at "
-            f"least), got {n_samples!r}")
-    if not (isinstance(noise, numbers.Real) and noise >= 0):
-        raise ValueError(f"noise must be a number >= 0, got {noise!r}")
-    rng = np.random.default_rng(random_state)
+    n_samples = _checks.count(
+        n_samples, "n_samples", at_least=2,
+        what="an integer >= 2 (one point per class at least)")
+    noise = _checks.number(noise, "noise", at_least=0.0)
+    rng = np.random.default_rng(_checked_random_state(random_state))
     n_blob = n_samples // 2
     n_arc = n_samples - n_blob
     blob = rng.normal(0.0, 0.5, size=(n_blob, 2))
@@ -95,6 +94,17 @@ def make_blob_and_arc(n_samples: int = 2000, *, noise: float = 0.3,
     X = (X - low) / np.where(high > low, high - low, 1.0)
     order = rng.permutation(n_samples)
     return X[order], y[order]
+
+
+def _checked_random_state(random_state):
+    """``random_state`` itself: None, an integer >= 0 or a Generator."""
+    if not (random_state is None
+            or isinstance(random_state, np.random.Generator)
+            or _checks.is_count(random_state, at_least=0)):
+        raise _checks.invalid(
+            "random_state", "None, an integer >= 0 or a "
+            "numpy.random.Generator", random_state)
+    return random_state
 
 
 def _openml_cached(data_home):
@@ -182,14 +192,19 @@ def load_isolet(data_home: str | os.PathLike | None = None, *,
     ConnectionError
         If nothing is cached and OpenML cannot be reached.
     ValueError
-        If ``timeout`` is not positive or the labels are not letters.
+        If ``data_home`` is not None, a string or a path, ``return_X_y``
+        is not a bool, ``timeout`` is not a positive finite number, or
+        the labels are not letters.
     """
     from sklearn.datasets import fetch_openml, get_data_home
     from sklearn.utils import Bunch
 
-    if not (isinstance(timeout, numbers.Real) and timeout > 0):
-        raise ValueError(f"timeout must be a number > 0 (seconds), got "
-                         f"{timeout!r}")
+    if not (data_home is None or isinstance(data_home, (str, os.PathLike))):
+        raise _checks.invalid("data_home", "None, a string or a path",
+                              data_home)
+    return_X_y = _checks.boolean(return_X_y, "return_X_y")
+    timeout = _checks.number(timeout, "timeout", above=0.0,
+                             what="a positive finite number of seconds")
     data_home = get_data_home(data_home)
     if not _openml_cached(data_home):
         _check_online(timeout)

@@ -6,6 +6,8 @@ that belongs to an optimizer takes its colour from here, so the same method
 looks the same in every picture of the course.
 """
 
+from nncourse import _checks
+
 __all__ = ["OPTIMIZER_COLORS", "OPTIMIZER_LABELS", "optimizer_color",
            "optimizer_label"]
 
@@ -37,11 +39,13 @@ OPTIMIZER_LABELS = {
 
 
 def _key(name):
-    key = name.lower() if isinstance(name, str) else name
+    """The lower-case key of a known optimizer's name."""
+    key = name.lower() if isinstance(name, str) else None
     if key not in OPTIMIZER_COLORS:
         raise ValueError(
-            f"unknown optimizer name {name!r}; use one of "
-            f"{', '.join(sorted(OPTIMIZER_COLORS))}")
+            f"name must be one of the known optimizers "
+            f"({', '.join(sorted(OPTIMIZER_COLORS))}), got unknown "
+            f"optimizer {_checks.shown(name)}.")
     return key
 
 
