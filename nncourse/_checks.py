@@ -30,7 +30,8 @@ def shown(value: Any) -> str:
     text = " ".join(repr(value).split())
     if len(text) > _SHOWN_MAX:
         text = text[:_SHOWN_MAX - 4] + " ..."
-    if isinstance(value, np.ndarray):
+    # NumPy writes the shape of a summarised or empty array itself.
+    if isinstance(value, np.ndarray) and "shape=" not in text:
         text += f" of shape {value.shape}"
     return text
 

@@ -10,13 +10,15 @@ what the caller has computed.
 from __future__ import annotations
 
 import numbers
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 from numpy.typing import ArrayLike
+
+from nncourse import _checks
 
 __all__ = ["draw_graph", "plot_decision_map", "plot_loss_landscape"]
 
@@ -31,63 +33,72 @@ def _get_ax(ax, figsize):
 
 
 def _format_value(value):
-    if value is None:
-        return None
-    if isinstance(value, str):
+    """The text written for an edge value, or None for nothing."""
+    if value is None or isinstance(value, str):
         return value
-    if isinstance(value, numbers.Real):
-        return f"{value:.3g}" if abs(value) < 1e4 else f"{value:.2e}"
-    raise ValueError(
-        "edge values must be numbers, strings or None, "
-        f"got {type(value).__name__}: {value!r}")
+    return f"{value:.3g}" if abs(value) < 1e4 else f"{value:.2e}"
 
 
 def _check_nodes(nodes):
+    """{name: (xy, label, kind)} for the nodes of :func:`draw_graph`."""
     if not isinstance(nodes, dict) or not nodes:
-        raise ValueError(
-            "nodes must be a non-empty dict mapping each node name to a "
-            "dict with at least the key 'xy', e.g. "
-            "{'x': {'xy': (0, 0)}}; "
-            f"got {type(nodes).__name__}")
+        raise _checks.invalid(
+            "nodes", "a non-empty dict mapping each node name to a dict "
+            "with at least the key 'xy', e.g. {'x': {'xy': (0, 0)}}", nodes)
     checked = {}
     for name, spec in nodes.items():
         if not isinstance(spec, dict) or "xy" not in spec:
-            raise ValueError(
-                f"node {name!r} must be a dict with the key 'xy' holding its "
-                f"(x, y) position, got {spec!r}")
-        xy = np.asarray(spec["xy"], dtype=float)
-        if xy.shape != (2,) or not np.all(np.isfinite(xy)):
-            raise ValueError(
-                f"node {name!r}: 'xy' must be two finite numbers (x, y), "
-                f"got {spec['xy']!r}")
-        kind = spec.get("kind", "value")
-        if kind not in ("value", "op"):
-            raise ValueError(
-                f"node {name!r}: 'kind' must be 'value' (drawn as a box) or "
-                f"'op' (drawn as a circle), got {kind!r}")
+            raise _checks.invalid(
+                f"nodes[{name!r}]", "a dict with the key 'xy' holding its "
+                "(x, y) position", spec)
+        what = "two finite numbers (x, y)"
+        xy = _checks.float_array(spec["xy"], f"nodes[{name!r}]['xy']",
+                                 ndim=1, what=what)
+        if xy.shape != (2,):
+            raise _checks.invalid(f"nodes[{name!r}]['xy']", what,
+                                  spec["xy"])
+        kind = _checks.one_of(
+            spec.get("kind", "value"), f"nodes[{name!r}]['kind']",
+            ("value", "op"),
+            what="'value' (drawn as a box) or 'op' (drawn as a circle)")
         label = str(spec.get("label", name))
         checked[name] = (xy, label, kind)
     return checked
 
 
+def _is_edge_value(value):
+    return value is None or isinstance(value, (str, numbers.Real))
+
+
 def _check_edges(edges, names):
+    """(source, target, forward text, backward text) for each edge."""
+    what = ("a list of edges (source, target) or (source, target, "
+            "forward_value, backward_value)")
+    if isinstance(edges, (str, bytes)) or not isinstance(edges, Iterable):
+        raise _checks.invalid("edges", what, edges)
     checked = []
-    for edge in edges:
+    for i, edge in enumerate(edges):
         if not isinstance(edge, (tuple, list)) or len(edge) not in (2, 4):
-            raise ValueError(
-                "each edge must be (source, target) or (source, target, "
-                f"forward_value, backward_value), got {edge!r}")
+            raise _checks.invalid(
+                f"edges[{i}]", "(source, target) or (source, target, "
+                "forward_value, backward_value)", edge)
         src, dst = edge[0], edge[1]
-        for end in (src, dst):
-            if end not in names:
-                raise ValueError(
-                    f"edge {edge!r} names the node {end!r}, which is not in "
-                    f"nodes; known nodes: {sorted(map(str, names))}")
-        if src == dst:
+        unknown = [end for end in (src, dst) if end not in names]
+        if unknown:
             raise ValueError(
-                f"edge {edge!r} joins a node to itself; a computational "
-                "graph has no self-loops")
+                f"edges[{i}] must join two of the nodes "
+                f"{sorted(map(str, names))}, got {_checks.shown(edge)} with "
+                f"{unknown[0]!r} not in nodes.")
+        if src == dst:
+            raise _checks.invalid(
+                f"edges[{i}]", "two different nodes, not a node joined to "
+                "itself (a computational graph has no self-loops)", edge)
         fwd, bwd = (edge[2], edge[3]) if len(edge) == 4 else (None, None)
+        if not (_is_edge_value(fwd) and _is_edge_value(bwd)):
+            raise _checks.invalid(
+                f"edges[{i}]", "(source, target, forward_value, "
+                "backward_value) with values that are numbers, strings or "
+                "None", edge)
         checked.append((src, dst, _format_value(fwd), _format_value(bwd)))
     return checked
 
@@ -142,16 +153,17 @@ def draw_graph(nodes: Mapping[str, dict], edges: Sequence[Sequence],
     ------
     ValueError
         If a node has no valid ``'xy'`` or ``'kind'``, if an edge names an
-        unknown node or joins a node to itself, or if ``node_radius`` is not
-        positive.
+        unknown node, joins a node to itself or carries a value that is not
+        a number, string or None, if ``node_radius`` or ``fontsize`` is not
+        a positive finite number, or if ``legend`` is not a bool.
     """
     checked_nodes = _check_nodes(nodes)
     checked_edges = _check_edges(edges, checked_nodes)
-    if not node_radius > 0:
-        raise ValueError(
-            f"node_radius must be > 0 (in data units), got {node_radius!r}")
+    r = _checks.number(node_radius, "node_radius", above=0.0,
+                       what="> 0 and finite (in data units)")
+    fontsize = _checks.number(fontsize, "fontsize", above=0.0)
+    legend = _checks.boolean(legend, "legend")
     ax = _get_ax(ax, (6, 3))
-    r = node_radius
     patches = {}
     for name, (xy, label, kind) in checked_nodes.items():
         if kind == "op":
@@ -200,16 +212,45 @@ def draw_graph(nodes: Mapping[str, dict], edges: Sequence[Sequence],
 
 
 def _check_points(X):
-    points = np.asarray(X, dtype=float)
-    if points.ndim != 2 or points.shape[1] != 2:
-        raise ValueError(
-            "X must have shape (n_samples, 2): a decision map is drawn in "
-            f"two dimensions; got shape {points.shape}")
-    if points.shape[0] == 0:
-        raise ValueError("X must hold at least one sample, got 0 rows")
-    if not np.isfinite(points).all():
-        raise ValueError("X contains NaN or infinity; remove those rows")
+    """X as a finite float array of shape (n_samples, 2), n_samples >= 1."""
+    what = ("an array of shape (n_samples, 2) with at least one sample and "
+            "no NaN or infinity (a decision map is drawn in two "
+            "dimensions)")
+    points = _checks.float_array(X, "X", ndim=2, what=what)
+    if points.shape[1] != 2 or points.shape[0] == 0:
+        raise _checks.invalid("X", what, points)
     return points
+
+
+def _check_labels(y, n_samples):
+    """y as a float array of shape (n_samples,); one-hot rows become
+    classes."""
+    what = (f"an array of finite labels or targets with one entry per "
+            f"sample, shape ({n_samples},)")
+    labels = _checks.float_array(y, "y", ndim=(1, 2), what=what)
+    if labels.ndim == 2 and labels.shape[1] > 1:
+        labels = labels.argmax(axis=1)        # one-hot labels
+    labels = labels.reshape(-1) if labels.ndim == 2 else labels
+    if labels.shape != (n_samples,):
+        raise _checks.invalid("y", what, y)
+    return labels
+
+
+def _optional_number(value, name):
+    """None, or ``value`` as a finite float."""
+    return None if value is None else _checks.number(value, name)
+
+
+def _model_output(predict, grid):
+    """predict(grid) as a finite float array with one row per grid
+    point."""
+    what = (f"an array of finite values (no NaN or infinity) with one row "
+            f"per grid point it was given, {grid.shape[0]} rows")
+    out = _checks.float_array(predict(grid), "predict(grid)", ndim=(1, 2),
+                              what=what)
+    if out.shape[0] != grid.shape[0]:
+        raise _checks.invalid("predict(grid)", what, out)
+    return out
 
 
 def plot_decision_map(predict: Callable[[np.ndarray], ArrayLike],
@@ -263,39 +304,32 @@ def plot_decision_map(predict: Callable[[np.ndarray], ArrayLike],
     Raises
     ------
     ValueError
-        If ``X`` does not have shape (n_samples, 2) or holds NaN, if ``y``
-        does not have one entry per sample, if ``resolution`` is below 2, or
-        if ``predict`` returns the wrong number of rows or a non-finite value.
+        If ``predict`` is not callable, ``X`` does not have shape
+        (n_samples, 2) or holds NaN, ``y`` does not have one finite entry
+        per sample, ``resolution`` is not an integer >= 2, ``padding``,
+        ``threshold``, ``vmin`` or ``vmax`` is not a finite number (or
+        None where allowed), ``vmin >= vmax``, ``colorbar`` is not a bool,
+        or ``predict`` returns the wrong number of rows or a non-finite
+        value.
     """
-    if not callable(predict):
-        raise ValueError(
-            "predict must be a function taking an (n_points, 2) array, e.g. "
-            f"lambda X: model.forward(X); got {type(predict).__name__}")
+    _checks.function(predict, "predict",
+                     "a function taking an (n_points, 2) array, e.g. "
+                     "lambda X: model.forward(X)")
     X = _check_points(X)
     if y is not None:
-        y = np.asarray(y)
-        if y.ndim == 2 and y.shape[1] > 1:
-            y = y.argmax(axis=1)        # one-hot labels
-        y = y.reshape(-1) if y.ndim == 2 and y.shape[1] == 1 else y
-        if y.shape != (X.shape[0],):
-            raise ValueError(
-                f"y must have one entry per sample, shape ({X.shape[0]},); "
-                f"got shape {y.shape}")
-    if not (isinstance(resolution, numbers.Integral) and resolution >= 2):
-        raise ValueError(
-            f"resolution must be an integer >= 2, got {resolution!r}")
+        y = _check_labels(y, X.shape[0])
+    resolution = _checks.count(resolution, "resolution", at_least=2)
+    padding = _checks.number(padding, "padding", at_least=0.0)
+    threshold = _optional_number(threshold, "threshold")
+    vmin = _optional_number(vmin, "vmin")
+    vmax = _optional_number(vmax, "vmax")
+    colorbar = _checks.boolean(colorbar, "colorbar")
     ax = _get_ax(ax, (4.5, 4))
     lo, hi = X.min(axis=0) - padding, X.max(axis=0) + padding
     g1, g2 = np.meshgrid(np.linspace(lo[0], hi[0], resolution),
                          np.linspace(lo[1], hi[1], resolution))
     grid = np.column_stack([g1.ravel(), g2.ravel()])
-    out = np.asarray(predict(grid), dtype=float)
-    if out.ndim not in (1, 2) or out.shape[0] != grid.shape[0]:
-        raise ValueError(
-            f"predict must return an array with {grid.shape[0]} rows (one per "
-            f"grid point it was given), got shape {out.shape}")
-    if not np.all(np.isfinite(out)):
-        raise ValueError("predict returned NaN or infinity on the grid")
+    out = _model_output(predict, grid)
     classes = out.ndim == 2 and out.shape[1] > 1
     if classes:
         z = out.argmax(axis=1).reshape(g1.shape).astype(float)
@@ -313,9 +347,11 @@ def plot_decision_map(predict: Callable[[np.ndarray], ArrayLike],
     lo_c = lo_c if vmin is None else vmin
     hi_c = hi_c if vmax is None else vmax
     if not hi_c > lo_c:
-        raise ValueError(
-            f"the colour range must have vmin < vmax, got vmin={lo_c!r}, "
-            f"vmax={hi_c!r}")
+        name, value, other = (("vmax", hi_c, f"> vmin = {lo_c:g}")
+                              if vmin is None else
+                              ("vmin", lo_c, f"< vmax = {hi_c:g}"))
+        raise _checks.invalid(
+            name, f"{other} (the colour range needs vmin < vmax)", value)
     if not classes:
         levels = np.linspace(lo_c, hi_c, 21)
     outside = not classes and (z.min() < lo_c or z.max() > hi_c)
@@ -338,6 +374,35 @@ def plot_decision_map(predict: Callable[[np.ndarray], ArrayLike],
     if title is not None:
         ax.set_title(title)
     return ax
+
+
+def _check_range(lim, name):
+    """``lim`` as a pair of finite floats (low, high) with low < high."""
+    what = "(low, high) of finite numbers with low < high"
+    pair = _checks.float_array(lim, name, ndim=1, what=what)
+    if pair.shape != (2,) or not pair[0] < pair[1]:
+        raise _checks.invalid(name, what, lim)
+    return pair
+
+
+def _check_paths(paths):
+    """{label: finite float array of shape (n_steps, 2)} from ``paths``."""
+    if paths is None:
+        return {}
+    if not isinstance(paths, Mapping):
+        raise _checks.invalid(
+            "paths", "a dict mapping a legend label to an array of shape "
+            "(n_steps, 2), or None", paths)
+    checked = {}
+    for label, path in paths.items():
+        what = ("a finite array of shape (n_steps, 2), one row per visited "
+                "point")
+        points = _checks.float_array(path, f"paths[{label!r}]", ndim=2,
+                                     what=what)
+        if points.shape[1] != 2 or len(points) == 0:
+            raise _checks.invalid(f"paths[{label!r}]", what, path)
+        checked[label] = points
+    return checked
 
 
 def plot_loss_landscape(loss: Callable[[np.ndarray, np.ndarray], ArrayLike],
@@ -382,40 +447,33 @@ def plot_loss_landscape(loss: Callable[[np.ndarray, np.ndarray], ArrayLike],
     Raises
     ------
     ValueError
-        If a range is not ``(low, high)`` with low < high, if the loss has
-        the wrong shape or (with ``log_levels``) is not positive, or if a path
-        is not an array of shape (n_steps, 2).
+        If ``loss`` is not callable, a range is not ``(low, high)`` of
+        finite numbers with low < high, ``resolution`` or ``levels`` is not
+        a count, ``log_levels`` is not a bool, a path is not a finite
+        array of shape (n_steps, 2), or the loss has the wrong shape or
+        (with ``log_levels``) is not positive.
     """
-    for name, lim in (("xlim", xlim), ("ylim", ylim)):
-        lim = np.asarray(lim, dtype=float)
-        if lim.shape != (2,) or not lim[0] < lim[1]:
-            raise ValueError(
-                f"{name} must be (low, high) with low < high, got {lim!r}")
-    if not (isinstance(resolution, numbers.Integral) and resolution >= 2):
-        raise ValueError(
-            f"resolution must be an integer >= 2, got {resolution!r}")
-    paths = {} if paths is None else paths
-    checked = {}
-    for label, path in paths.items():
-        path = np.asarray(path, dtype=float)
-        if path.ndim != 2 or path.shape[1] != 2 or len(path) == 0:
-            raise ValueError(
-                f"path {label!r} must have shape (n_steps, 2), one row per "
-                f"visited point; got shape {path.shape}")
-        checked[label] = path
+    _checks.function(loss, "loss", "a function of two grids W1, W2")
+    xlim = _check_range(xlim, "xlim")
+    ylim = _check_range(ylim, "ylim")
+    resolution = _checks.count(resolution, "resolution", at_least=2)
+    levels = _checks.count(levels, "levels")
+    log_levels = _checks.boolean(log_levels, "log_levels")
+    checked = _check_paths(paths)
     ax = _get_ax(ax, (5, 4))
     W1, W2 = np.meshgrid(np.linspace(*xlim, resolution),
                          np.linspace(*ylim, resolution))
-    Z = np.asarray(loss(W1, W2), dtype=float)
+    what = f"an array with one value per grid point, shape {W1.shape}"
+    Z = _checks.float_array(loss(W1, W2), "loss(W1, W2)", finite=False,
+                            what=what)
     if Z.shape != W1.shape:
-        raise ValueError(
-            "loss(W1, W2) must return one value per grid point, shape "
-            f"{W1.shape}; got shape {Z.shape}")
+        raise _checks.invalid("loss(W1, W2)", what, Z)
     if log_levels:
         if not np.all(Z > 0):
-            raise ValueError(
-                "log_levels=True needs a positive loss on the whole grid; "
-                "shift the loss or use log_levels=False")
+            raise _checks.invalid(
+                "loss(W1, W2)", "a positive loss on the whole grid for "
+                "log_levels=True (shift the loss or use log_levels=False)",
+                Z)
         contour_levels = np.geomspace(Z.min(), Z.max(), levels)
     else:
         contour_levels = levels
