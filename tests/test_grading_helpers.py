@@ -9,12 +9,22 @@ from nncourse import grading
 
 
 @pytest.mark.parametrize("actual,desired", [
-    ([1.0, 2.0], [1.0, 2.0]), (1.0 + 1e-9, 1.0), ([np.nan, np.inf],
-                                                   [np.nan, np.inf]),
+    ([1.0, 2.0], [1.0, 2.0]), (1.0 + 1e-9, 1.0), ([1.0, np.inf],
+                                                   [1.0, np.inf]),
     (np.float32(0.1), 0.1),
 ])
 def test_assert_close_accepts(actual, desired):
     grading.assert_close(actual, desired, rtol=1e-6)
+
+
+def test_nan_matches_nan_only_when_the_caller_asks():
+    grading.assert_close([np.nan, np.inf], [np.nan, np.inf], equal_nan=True)
+    with pytest.raises(AssertionError, match="got nan, expected nan"):
+        grading.assert_close([np.nan, np.inf], [np.nan, np.inf])
+    with pytest.raises(AssertionError):
+        grading.assert_close([np.nan], [1.0], equal_nan=True)
+    assert grading.mismatches([np.nan], [np.nan]).all()
+    assert not grading.mismatches([np.nan], [np.nan], equal_nan=True).any()
 
 
 @pytest.mark.parametrize("actual,desired", [
