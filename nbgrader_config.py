@@ -56,6 +56,8 @@ c.CourseDirectory.max_file_size = 20000
 c.ExportApp.plugin_class = "coursegrader.export.SubmittedCsvExport"
 
 # Feedback says which test failed and why, without the hidden test code
-# that nbgrader would otherwise show in the cell and in its traceback.
+# that nbgrader would otherwise show in the cell and in its traceback; the
+# page names every test and shows its formulas offline.
+c.GenerateFeedback.exporter_class = "coursegrader.feedback.FeedbackExporter"
 c.GenerateFeedback.preprocessors = [GetGrades, HideHiddenTests,
                                     CSSHTMLHeaderPreprocessor]

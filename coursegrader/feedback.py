@@ -12,16 +12,24 @@ cell and again in every traceback. :class:`HideHiddenTests`, added to
   quotes hidden code), with a line of advice;
 - drops the outputs of the student's own cells: the student has them, and
   code that saw a hidden test's inputs must not show them here.
+
+:class:`FeedbackExporter` (``GenerateFeedback.exporter_class``) makes the
+page a student can read anywhere, offline included: the score list names
+each test, and the formulas are typeset into the page (MathJax, run by
+Node when the page is made) instead of by a script from the network.
 """
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import nbformat
+from nbconvert.exporters import HTMLExporter
 from nbgrader.preprocessors import ClearHiddenTests
 from traitlets import List
 
@@ -88,6 +96,45 @@ class HideHiddenTests(ClearHiddenTests):
         return output
 
 
+class FeedbackExporter(HTMLExporter):
+    """nbgrader's feedback page with named tests and typeset formulas."""
+
+    def from_notebook_node(self, nb, resources=None, **kwargs):
+        html, resources = super().from_notebook_node(nb, resources, **kwargs)
+        return typeset(name_tests(html), self.log), resources
+
+
+# An entry of nbgrader's score list, which calls every test "Test cell"
+UNNAMED_TEST = re.compile(r'<a href="#([\w-]+)">Test cell</a>')
+TYPESET = Path(__file__).with_name("typeset.cjs")
+# nbconvert's MathJax: a script from a CDN and its configuration
+MATHJAX_SCRIPTS = re.compile(
+    r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.S)
+NO_NODE = ("formulas in feedback are left to MathJax from the network: "
+           "typesetting them into the page needs Node.js and the course's "
+           "node_modules (make node_modules/.installed)")
+
+
+def name_tests(html: str) -> str:
+    """The score list of ``html`` with each test called by its name."""
+    return UNNAMED_TEST.sub(r'<a href="#\1"><code>\1</code></a>', html)
+
+
+def typeset(html: str, log) -> str:
+    """``html`` with its formulas typeset into SVG and nbconvert's MathJax
+    scripts removed; unchanged (with a warning) where Node cannot do it."""
+    node = shutil.which("node")
+    if node is None:
+        log.warning(NO_NODE)
+        return html
+    done = subprocess.run([node, str(TYPESET)], input=html,
+                          capture_output=True, text=True, timeout=120)
+    if done.returncode != 0:
+        log.warning("%s (%s)", NO_NODE, done.stderr.strip()[-500:])
+        return html
+    return MATHJAX_SCRIPTS.sub("", done.stdout)
+
+
 def strings(node) -> Iterator[str]:
     """Every string inside a JSON-like ``node``."""
     if isinstance(node, str):
@@ -103,8 +150,10 @@ def strings(node) -> Iterator[str]:
 def generate_feedback(root: Path | str = ".",
                       assignments: list[str] | None = None) -> int:
     """``nbgrader generate_feedback`` for each assignment with graded
-    submissions in ``root``/autograded (``make feedback``); an assignment
-    nobody has handed in yet is said and skipped, not an error. Returns
+    submissions in ``root``/autograded (``make feedback``), made again
+    where it exists (a submission graded again gets feedback that says so);
+    an assignment nobody has handed in yet is said and skipped, not an
+    error. Returns
     the exit code: 0, or that of the first nbgrader run that failed."""
     root = Path(root).resolve()
     known = course_assignments(root)
@@ -120,8 +169,9 @@ def generate_feedback(root: Path | str = ".",
             print(f"{assignment}: no graded submissions yet, no feedback")
             continue
         print(f"{assignment}: feedback for {len(graded)} submissions")
-        done = subprocess.run([nbgrader, "generate_feedback", assignment],
-                              cwd=root, env=env)
+        done = subprocess.run(
+            [nbgrader, "generate_feedback", assignment, "--force"],
+            cwd=root, env=env)
         if done.returncode != 0:
             return done.returncode
     return 0

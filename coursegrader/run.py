@@ -105,7 +105,20 @@ class Grader:
             todo.put(job)
         results: list[Result] = []
         errors: list[Exception] = []
-        bar = tqdm(total=len(jobs), unit="submission", disable=not progress)
+        n_workers = min(workers, len(jobs))
+        # the bar says what it waits for: the workers' start (a gradebook
+        # and a kernel each, seconds), then whose work each one grades
+        bar = tqdm(total=len(jobs), unit="submission", disable=not progress,
+                   desc=f"starting {n_workers} workers")
+        grading: dict[int, str] = {}
+
+        def show(worker, job):
+            if job is None:
+                grading.pop(worker.slot, None)
+            else:
+                grading[worker.slot] = job
+            bar.set_description_str("grading", refresh=False)
+            bar.set_postfix_str(", ".join(grading[k] for k in sorted(grading)))
 
         def serve(worker):
             try:
@@ -114,18 +127,19 @@ class Grader:
                         assignment, student = todo.get_nowait()
                     except queue.Empty:
                         return
-                    bar.set_postfix_str(f"{assignment} {student}")
+                    show(worker, f"{assignment} {student}")
                     results.append(self.grade(worker, assignment, student))
                     bar.update()
             except Exception as error:       # raised once the others stop
                 errors.append(error)
             finally:
+                show(worker, None)
                 worker.close()
 
         with bar, tempfile.TemporaryDirectory(prefix="coursegrader-") as tmp:
             scratch = Path(tmp)
             config = self.course.root / "nbgrader_config.py"
-            slots = [claim(SLOTS) for _ in range(min(workers, len(jobs)))]
+            slots = [claim(SLOTS) for _ in range(n_workers)]
             pool = [Worker(scratch / f"worker{i}", config, self.memory, slot,
                            self.unsafe)
                     for i, (slot, _) in enumerate(slots)]

@@ -1,12 +1,14 @@
 """Fast checks of coursegrader's parts; test_class_grading runs them for
 real."""
 import copy
+import logging
+import shutil
 
 import nbformat
 import pytest
 
 from coursegrader import __main__ as cli
-from coursegrader import submissions
+from coursegrader import feedback, submissions
 from coursegrader.feedback import HideHiddenTests
 from tests import coursekit as ck
 
@@ -121,6 +123,38 @@ def test_feedback_names_passed_tests_and_drops_the_students_outputs():
         HideHiddenTests().preprocess_cell(cell, {}, 0)
     assert [o.text for o in test.outputs] == ["test_f passed.\n"]
     assert answer.outputs == []
+
+
+PAGE = """<html><head>
+<!-- Load mathjax -->
+<script src="https://cdnjs.cloudflare.com/mathjax.js"> </script>
+<!-- End of mathjax configuration -->
+</head><body><ol>
+<li><a href="#test_softmax">Test cell</a> (Score: 1.0 / 2.0)</li></ol>
+<div class="text_cell_render"><p>The loss is $L = \\frac{1}{2}e^2$.</p></div>
+</body></html>"""
+
+
+def test_feedback_score_list_names_each_test():
+    assert ('<a href="#test_softmax"><code>test_softmax</code></a>'
+            in feedback.name_tests(PAGE))
+
+
+def test_feedback_formulas_are_typeset_into_the_page():
+    if shutil.which("node") is None or not (
+            ck.REPO / "node_modules" / "mathjax").is_dir():
+        pytest.skip("no Node.js or node_modules/mathjax here")
+    page = feedback.typeset(PAGE, logging.getLogger("test"))
+    assert "<mjx-container" in page and "<svg" in page
+    assert "$" not in page and "cdnjs" not in page
+
+
+def test_feedback_without_node_keeps_the_formulas_and_says_why(
+        monkeypatch, caplog):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    page = feedback.typeset(PAGE, logging.getLogger("test"))
+    assert page == PAGE
+    assert "needs Node.js" in caplog.text
 
 
 @pytest.mark.parametrize("args, message", [
