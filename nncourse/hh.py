@@ -616,7 +616,8 @@ def _current_table(I, t, pulse_start, pulse_length):
     if I.ndim > 2:
         raise _checks.invalid(name, _I_SHAPE_WHAT, I)
     if I.size == 0:
-        raise _checks.invalid(name, "at least one current", I)
+        raise _checks.invalid(name, "a float or a non-empty array of "
+                              "currents", I)
     if np.max(np.abs(I)) > I_MAX:
         raise _checks.invalid(
             name, f"at most {I_MAX:g} µA/cm² in magnitude (larger currents "
@@ -975,15 +976,15 @@ def _crossings(t, v, threshold):
 def _checked_trace(t, V):
     """t and V as float arrays: increasing times, one row of V per time."""
     what = "a 1-D array of finite, increasing times in ms"
-    t = _checks.float_array(t, "t", ndim=1, what=what)
-    if (np.diff(t) <= 0).any():
+    times = _checks.float_array(t, "t", ndim=1, what=what)
+    if (np.diff(times) <= 0).any():
         raise _checks.invalid("t", what, t)
     what = (f"a finite array of shape (n_times,) or (n_times, n_neurons) "
-            f"in mV, with n_times = len(t) = {t.size}")
-    V = _checks.float_array(V, "V", ndim=(1, 2), what=what)
-    if V.shape[0] != t.size:
+            f"in mV, with n_times = len(t) = {times.size}")
+    potentials = _checks.float_array(V, "V", ndim=(1, 2), what=what)
+    if potentials.shape[0] != times.size:
         raise _checks.invalid("V", what, V)
-    return t, V
+    return times, potentials
 
 
 def spike_times(t: ArrayLike, V: ArrayLike, threshold: float = 50.0,

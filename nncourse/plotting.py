@@ -218,7 +218,7 @@ def _check_points(X):
             "dimensions)")
     points = _checks.float_array(X, "X", ndim=2, what=what)
     if points.shape[1] != 2 or points.shape[0] == 0:
-        raise _checks.invalid("X", what, points)
+        raise _checks.invalid("X", what, X)
     return points
 
 
