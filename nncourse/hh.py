@@ -595,11 +595,14 @@ def _constant_pulse(I, t, pulse_start, pulse_length):
     start = 0.0 if pulse_start is None else _checks.number(
         pulse_start, "pulse_start", at_least=0.0,
         what="a finite time >= 0 ms")
-    if pulse_length is None:
+    to_the_end = pulse_length is None or (
+        isinstance(pulse_length, numbers.Real) and pulse_length == math.inf)
+    if to_the_end:
         length = math.inf
     else:
-        length = _checks.number(pulse_length, "pulse_length", at_least=0.0,
-                                what="a finite duration >= 0 ms")
+        length = _checks.number(
+            pulse_length, "pulse_length", at_least=0.0,
+            what="a duration >= 0 ms (None or math.inf: to the end)")
     return pulse(t, start, min(length, t[-1] + 1.0), I)
 
 
@@ -890,7 +893,7 @@ def simulate(
     pulse_start, pulse_length : float, optional
         Turn a constant current (float or 1-D) into a rectangular pulse:
         ``I`` flows from ``pulse_start`` (default 0) for ``pulse_length``
-        ms (default: to the end) and is zero otherwise.
+        ms (default, or ``math.inf``: to the end) and is zero otherwise.
     params : HHParams or dict, optional
         Membrane parameters; a dict is passed to :class:`HHParams`. The
         1952 values by default.
