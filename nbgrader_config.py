@@ -36,6 +36,12 @@ c.CourseGrader.hidden_modules = {
     "02_hodgkin_huxley": ["nncourse.hh"],
 }
 
+# Kernels that nbgrader starts (Validate, nbgrader autograde) log only
+# errors: ipykernel's start-up warning that its loopback port is "running
+# over TCP without encryption" concerns a port only this machine's nbgrader
+# connects to, with the key only it holds; nobody can act on it.
+c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
+
 # A student who deletes a test cell gets it back at grading, hidden tests
 # included, instead of the cell silently turning into "needs manual grade".
 c.OverwriteCells.add_missing_cells = True
