@@ -12,6 +12,8 @@ The book is assembled in _build/book-src from what the repository stores:
   time, kept in _build/executed/ and shared with the tests) and presented as
   worked solutions: nbgrader's hidden tests and the solution markers
   removed. A solution that fails to run fails the build.
+- favicon.svg, linked from every page, and _extra/favicon.ico, served at
+  the site's root for browsers that ask for /favicon.ico: a neuron.
 
 Each lecture links to its assignment's solution and back. Formulas are set by
 MathJax from node_modules (npm ci), so the pages load nothing from the
@@ -29,6 +31,7 @@ from pathlib import Path
 
 import nbformat
 from nbgrader.preprocessors import ClearHiddenTests
+from PIL import Image, ImageDraw
 
 from coursegrader.processes import ONE_THREAD
 from coursetools.course import assignments as assignments_of
@@ -47,6 +50,14 @@ MATHJAX_PARTS = ["tex-chtml-full.js", "output/chtml/fonts/woff-v2", "ui",
                  "a11y"]
 
 SOLUTION_MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
+# The neuron of the favicon, on a 64 x 64 grid: three inputs, the cell
+# body, the axon and its end.
+ICON_COLOR = "#2b5797"
+ICON_STROKE = 5
+ICON_LINES = [((10, 14), (32, 32)), ((10, 32), (32, 32)),
+              ((10, 50), (32, 32)), ((32, 32), (56, 32))]
+ICON_DOTS = [((10, 14), 6), ((10, 32), 6), ((10, 50), 6), ((32, 32), 13),
+             ((56, 32), 5)]
 LIVE_NOTE = """```{{admonition}} Interactive figure
 :class: note
 This figure is interactive in JupyterLab: the picture above is what it shows
@@ -135,6 +146,31 @@ def chapters_table(lectures, assignments, titles):
     return "\n".join(rows) + "\n"
 
 
+def favicon_svg():
+    """The favicon as SVG text."""
+    lines = "".join(f'<line x1="{a[0]}" y1="{a[1]}" x2="{b[0]}" y2="{b[1]}"/>'
+                    for a, b in ICON_LINES)
+    dots = "".join(f'<circle cx="{x}" cy="{y}" r="{r}"/>'
+                   for (x, y), r in ICON_DOTS)
+    return ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">'
+            f'<g stroke="{ICON_COLOR}" stroke-width="{ICON_STROKE}">{lines}'
+            f'</g><g fill="{ICON_COLOR}">{dots}</g></svg>\n')
+
+
+def write_favicon_ico(path, scale=4):
+    """The favicon as ICO (16, 32 and 48 pixels), drawn from the same
+    shapes as the SVG."""
+    image = Image.new("RGBA", (64 * scale, 64 * scale), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    for a, b in ICON_LINES:
+        draw.line([(a[0] * scale, a[1] * scale), (b[0] * scale, b[1] * scale)],
+                  fill=ICON_COLOR, width=ICON_STROKE * scale)
+    for (x, y), r in ICON_DOTS:
+        draw.ellipse([(x - r) * scale, (y - r) * scale, (x + r) * scale,
+                      (y + r) * scale], fill=ICON_COLOR)
+    image.save(path, sizes=[(16, 16), (32, 32), (48, 48)])
+
+
 def table_of_contents(lectures, assignments):
     lines = ["format: jb-book", "root: intro", "parts:",
              "  - caption: Lectures", "    chapters:"]
@@ -167,6 +203,9 @@ def stage():
         nbformat.write(stage_solution(nb, name, titles[name]),
                        STAGE / "solutions" / f"{name}.ipynb")
     shutil.copy(BOOK / "_config.yml", STAGE)
+    (STAGE / "favicon.svg").write_text(favicon_svg())
+    (STAGE / "_extra").mkdir()
+    write_favicon_ico(STAGE / "_extra" / "favicon.ico")
     (STAGE / "_toc.yml").write_text(table_of_contents(lectures, assignments))
     intro = (BOOK / "intro.md").read_text()
     (STAGE / "intro.md").write_text(

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 import threading
+import urllib.request
 
 import nbformat
 import pytest
@@ -28,6 +29,8 @@ LECTURES = sorted(p.stem for p in (REPO / "course").glob("[0-9][0-9]_*.ipynb"))
 SOLUTIONS = ck.assignments()
 CLOSED_PORT = "http://127.0.0.1:9"      # the discard port: nothing listens
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+ICON_LINK = re.compile(r"<link rel=\"icon\" href=\"([^\"]+)\"")
+ICO_MAGIC = b"\x00\x00\x01\x00"
 LOADS = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?"
                    r"\b(?:src|href)=\"(https?:)?//[^\"]*\"")
 
@@ -54,6 +57,14 @@ def page(path):
 def text_of(page_html):
     """What a reader sees: the page without its tags and entities."""
     return html.unescape(re.sub(r"<[^>]+>", "", page_html))
+
+
+def book_pages():
+    """The site's pages: not the theme's templates under _static/, nor
+    index.html, which only sends the browser on to intro.html."""
+    return sorted(p for p in SITE.rglob("*.html")
+                  if "_static" not in p.relative_to(SITE).parts
+                  and 'http-equiv="Refresh"' not in p.read_text())
 
 
 def stored_pictures(nb):
@@ -146,6 +157,28 @@ def test_pages_load_nothing_from_the_network(built_book):
     assert LOADS.search('<script src="https://cdn.example/x.js"></script>')
 
 
+def test_every_page_links_the_favicon(built_book):
+    for path in book_pages():
+        links = ICON_LINK.findall(path.read_text())
+        assert links, f"{path.relative_to(SITE)} links no favicon"
+        icon = (path.parent / links[0]).resolve()
+        assert icon.is_file() and icon.stat().st_size > 100, (
+            f"{path.relative_to(SITE)} links a missing favicon {links[0]}")
+    assert (SITE / "favicon.ico").read_bytes().startswith(ICO_MAGIC), (
+        "no favicon.ico at the site's root, where browsers look for one")
+
+
+def test_first_visit_has_a_valid_colour_mode(built_book):
+    """The theme's script sets the page's colour mode from this on a first
+    visit, and logs an error for anything but light, dark or auto."""
+    for path in book_pages():
+        mode = re.search(r"<body data-default-mode=\"([^\"]*)\"",
+                         path.read_text())
+        assert mode and mode.group(1) in ("light", "dark", "auto"), (
+            f"{path.relative_to(SITE)}: default colour mode "
+            f"{mode and mode.group(1)!r}")
+
+
 @pytest.fixture(scope="session")
 def served_book(built_book):
     """Serve _build/html on a free loopback port for the browser."""
@@ -160,9 +193,17 @@ def served_book(built_book):
     server.server_close()
 
 
+def test_favicon_is_served(served_book):
+    """/favicon.ico, where browsers look for an icon by themselves."""
+    direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    with direct.open(served_book + "favicon.ico", timeout=30) as response:
+        assert response.status == 200
+        assert response.read().startswith(ICO_MAGIC)
+
+
 def test_book_in_a_browser(served_book):
-    """Every page loads its pictures and formulas; the search box finds
-    terms."""
+    """Every page loads its pictures, formulas and favicon, logs no error
+    on a first visit and shows one search box, which finds terms."""
     browser.require_browser()
     pages = [f"lectures/{n}.html" for n in LECTURES] + [
         f"solutions/{n}.html" for n in SOLUTIONS]
@@ -174,6 +215,16 @@ def test_book_in_a_browser(served_book):
         f"pages asked the network for {report['offline']}")
     assert not report["failed"], f"requests failed: {report['failed']}"
     assert not report["errors"], f"scripts failed: {report['errors']}"
+    assert not report["consoleErrors"], (
+        f"scripts logged errors: {report['consoleErrors']}")
+    icons = report["icons"]
+    assert served_book + "favicon.ico" in icons
+    for url, icon in icons.items():
+        assert icon["status"] == 200 and icon["type"].startswith("image/"), (
+            f"favicon {url}: {icon}")
+    assert report["narrow"]["searchBoxes"] == 1, (
+        f"on a phone, {report['narrow']['path']} shows "
+        f"{report['narrow']['searchBoxes']} search boxes")
     for path in pages:
         seen = report["pages"][path]
         broken = [img["src"] for img in seen["images"] if not img["width"]]
@@ -182,7 +233,9 @@ def test_book_in_a_browser(served_book):
         if 'class="math' in page(path):
             assert seen["formulas"] > 0, f"{path}: MathJax typeset nothing"
         assert not seen["unrendered"], f"{path} shows raw TeX delimiters"
-        assert seen["searchBox"], f"{path} has no search box"
+        assert seen["searchBoxes"] == 1, (
+            f"{path} shows {seen['searchBoxes']} search boxes")
+        assert seen["icon"] in icons, f"{path} links no favicon"
         shot = "book-" + path.removesuffix(".html").replace("/", "-") + ".png"
         assert (browser.ARTIFACTS / shot).stat().st_size > 10_000, (
             f"no screenshot of {path}")

@@ -1,12 +1,14 @@
 // The web book in a real browser: every page, its pictures, its formulas,
-// and the search box.
+// its search box, its favicon and its console.
 //
 //   node tests/browser/book.mjs BASE_URL ARTIFACTS SEARCH_TERM PAGE...
 //
 // BASE_URL serves _build/html; each PAGE is a path under it
 // ("lectures/01_neuron_models.html"). Saves a screenshot of each page in
 // ARTIFACTS and prints one JSON line of what it measured; the pytest test
-// (tests/test_book.py) judges it.
+// (tests/test_book.py) judges it. Each page is opened as on a first visit,
+// with nothing stored by the pages before it (a reader may arrive at any
+// page from a search engine).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { openBrowser } from "./chromium.mjs";
@@ -16,15 +18,26 @@ mkdirSync(artifacts, { recursive: true });
 const browser = await openBrowser();
 const failed = [];         // responses with an error status
 const errors = [];         // exceptions thrown by the pages' scripts
-const report = { pages: {}, index: null, search: null, offline: browser.offline, failed, errors };
+const consoleErrors = [];  // errors the pages' scripts logged
+const report = { pages: {}, index: null, search: null, icons: null,
+  narrow: null, offline: browser.offline, failed, errors, consoleErrors };
 
 try {
+  await browser.context.addInitScript(() => localStorage.clear());
   const page = await browser.context.newPage();
   page.on("response", (r) => { if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`); });
   page.on("requestfailed", (r) => {
-    if (!browser.offline.includes(r.url())) failed.push(`failed ${r.url()}`);
+    // A request cut short because the test moved on to the next page (the
+    // favicon, loaded last) is not the site's failure.
+    const reason = r.failure()?.errorText ?? "";
+    if (!browser.offline.includes(r.url()) && reason !== "net::ERR_ABORTED") {
+      failed.push(`failed ${r.url()} (${reason})`);
+    }
   });
   page.on("pageerror", (e) => errors.push(`${page.url()}: ${e.message}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(`${page.url()}: ${m.text()}`);
+  });
 
   // The site's address opens the front page (Jupyter Book's redirect).
   await page.goto(base, { waitUntil: "load" });
@@ -40,6 +53,8 @@ try {
       await page.screenshot({ path: join(artifacts, `book-${name}-interactive.png`) });
     }
   }
+  report.icons = await fetchIcons(page, Object.values(report.pages));
+  report.narrow = await onAPhone(page, pages[0] ?? "intro.html");
   report.search = await search(page, term);
   await page.screenshot({ path: join(artifacts, "book-search.png") });
 } finally {
@@ -68,8 +83,39 @@ async function measurePage(page) {
       (a) => /\\\(|\\\[/.test(a.innerText)),
     links: [...document.querySelectorAll("article a[href]")].map(
       (a) => a.getAttribute("href")),
-    searchBox: !!document.querySelector(".search-button__button, form.bd-search"),
+    // Search boxes and buttons a reader can see (the search dialog's own
+    // box appears only once one of them is pressed).
+    searchBoxes: [...document.querySelectorAll(
+      ".search-button__button, .search-button-field, form.bd-search")]
+      .filter((el) => !el.closest("dialog") && el.checkVisibility(
+        { checkOpacity: true, checkVisibilityCSS: true })).length,
+    icon: document.querySelector("link[rel~=icon]")?.href ?? null,
   }));
+}
+
+// What a page shows on a phone's narrow screen, where the sidebar and its
+// search box are folded away.
+async function onAPhone(page, path) {
+  const wide = page.viewportSize();
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.goto(new URL(path, base).href, { waitUntil: "load" });
+  const seen = await measurePage(page);
+  await page.setViewportSize(wide);
+  return { path, searchBoxes: seen.searchBoxes };
+}
+
+// Ask the server for each page's icon and for /favicon.ico, where browsers
+// look for one on their own: {url: status}.
+async function fetchIcons(page, measured) {
+  const urls = new Set(measured.map((m) => m.icon).filter(Boolean));
+  urls.add(new URL("favicon.ico", base).href);
+  const icons = {};
+  for (const url of urls) {
+    const response = await page.request.get(url);
+    icons[url] = { status: response.status(),
+      type: response.headers()["content-type"] ?? "" };
+  }
+  return icons;
 }
 
 // Bring the first widget snapshot and its note into view; false if none.
