@@ -11,7 +11,9 @@ The book is assembled in _build/book-src from what the repository stores:
 - solutions/: the instructor notebooks from source/, executed (two at a
   time, kept in _build/executed/ and shared with the tests) and presented as
   worked solutions: nbgrader's hidden tests and the solution markers
-  removed. A solution that fails to run fails the build.
+  removed, and the students' instructions (where to write code, how to
+  submit) replaced by a note for the reader. A solution that fails to run
+  fails the build.
 - favicon.svg, linked from every page, and _extra/favicon.ico, served at
   the site's root for browsers that ask for /favicon.ico: a neuron.
 
@@ -50,6 +52,17 @@ MATHJAX_PARTS = ["tex-chtml-full.js", "output/chtml/fonts/woff-v2", "ui",
                  "a11y"]
 
 SOLUTION_MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
+# The students' instructions in an assignment: how it is graded (write code
+# where it says YOUR CODE HERE, ... press Validate) and how to submit it.
+GRADING_NOTE = re.compile(
+    r"\*\*How this notebook is graded\.\*\*.*?(?=\n\n|\Z)", re.S)
+READING_NOTE = ("**How to read it.** Each part states the task as the "
+                "students get it, then shows the code that solves it and "
+                "the checks it passes. Try a part yourself before you "
+                "read its code.")
+BEFORE_YOU_SUBMIT = "## Before you submit\n"
+SUBMITTING = re.compile(r"Validate|Restart Kernel|YOUR CODE HERE")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*])")
 # The neuron of the favicon, on a 64 x 64 grid: three inputs, the cell
 # body, the axon and its end.
 ICON_COLOR = "#2b5797"
@@ -117,9 +130,11 @@ def execute_solutions(names):
 
 def stage_solution(nb, name, lecture_title):
     """The executed instructor notebook ``nb`` of assignment ``name`` as a
-    worked solution: no hidden tests, no solution markers."""
+    worked solution: no hidden tests, no solution markers, no instructions
+    to students."""
     nb, _ = ClearHiddenTests().preprocess(nb, {})
     clean(nb)
+    nb = without_student_instructions(nb, name)
     for cell in nb.cells:
         cell.metadata.pop("nbgrader", None)
         if cell.cell_type == "code":
@@ -133,6 +148,42 @@ def stage_solution(nb, name, lecture_title):
         "with every function written out and the visible checks run. The "
         "graders' hidden tests are not shown. The lecture it practises: "
         f"[{lecture_title}](../lectures/{name}.ipynb).\n```"))
+    return nb
+
+
+def for_readers(markdown):
+    """An assignment's markdown cell as a worked solution's reader needs
+    it: the grading note replaced, 'Before you submit' turned into 'Going
+    further' without the submitting; None if nothing is left."""
+    text = GRADING_NOTE.sub(READING_NOTE, markdown)
+    if not text.startswith(BEFORE_YOU_SUBMIT):
+        return text
+    body = text.removeprefix(BEFORE_YOU_SUBMIT).strip()
+    kept = [s for s in SENTENCE_END.split(body) if not SUBMITTING.search(s)]
+    if not kept:
+        return None
+    first = re.sub(r"^Then,? ", "", kept[0])
+    kept[0] = first[0].upper() + first[1:]
+    return "## Going further\n\n" + " ".join(kept)
+
+
+def without_student_instructions(nb, name):
+    """``nb`` with its markdown rewritten by :func:`for_readers`; exits if
+    an instruction to the students is left."""
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            cell.source = for_readers(cell.source)
+            if cell.source is None:
+                continue
+            left = SUBMITTING.search(cell.source)
+            if left:
+                sys.exit(f"source/{name}: the worked solution would still "
+                         f"tell the reader to {left.group(0)!r}:\n"
+                         f"{cell.source}\nbook/build.py (for_readers) does "
+                         "not know this wording; teach it.")
+        cells.append(cell)
+    nb.cells = cells
     return nb
 
 

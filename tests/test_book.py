@@ -29,6 +29,9 @@ LECTURES = sorted(p.stem for p in (REPO / "course").glob("[0-9][0-9]_*.ipynb"))
 SOLUTIONS = ck.assignments()
 CLOSED_PORT = "http://127.0.0.1:9"      # the discard port: nothing listens
 HIDDEN = re.compile(r"### BEGIN HIDDEN TESTS\n(.*?)### END HIDDEN TESTS", re.S)
+# What an assignment tells its students, and a worked solution must not.
+INSTRUCTIONS = ["YOUR CODE HERE", "NotImplementedError()", "Validate",
+                "Restart Kernel", "Before you submit"]
 ICON_LINK = re.compile(r"<link rel=\"icon\" href=\"([^\"]+)\"")
 ICO_MAGIC = b"\x00\x00\x01\x00"
 LOADS = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?"
@@ -136,6 +139,19 @@ def test_solution_page_has_no_hidden_tests(built_book, name):
     assert not leaked, (f"solutions/{name}.html shows hidden tests: "
                         f"{leaked[:3]}")
     assert "BEGIN HIDDEN TESTS" not in shown and "BEGIN SOLUTION" not in shown
+
+
+@pytest.mark.parametrize("name", SOLUTIONS)
+def test_solution_page_speaks_to_a_reader_not_a_student(built_book, name):
+    """The assignment's instructions (write code where it says YOUR CODE
+    HERE, press Validate, before you submit) give way to a note for the
+    reader of a worked solution."""
+    source = (REPO / "source" / name / f"{name}.ipynb").read_text()
+    assert "YOUR CODE HERE" in source and "Validate" in source
+    shown = text_of(page(f"solutions/{name}.html"))
+    left = [words for words in INSTRUCTIONS if words in shown]
+    assert not left, f"solutions/{name}.html still tells students {left}"
+    assert "How to read it." in shown
 
 
 @pytest.mark.parametrize("name", SOLUTIONS)
