@@ -3,7 +3,7 @@
 On a copy of the course where two assignments were handed in (one solved,
 one blank), the commands behind `make release`, `make autograde`,
 `make feedback` and `make export` run one after the other, and a student's
-Validate on the blank release. None of them may
+Validate on a solved notebook. None of them may
 print a warning an instructor would have to puzzle over. The feedback pages
 they make are then opened as a student opens them: a file, offline, in
 Chromium; formulas must be typeset, the score list must name the tests, and
@@ -32,9 +32,10 @@ COMMANDS = {
     "make autograde": ["-m", "coursegrader", "autograde", "--workers", "2"],
     "make feedback": ["-m", "coursegrader", "feedback"],
     "make export": ["-m", "nbgrader", "export"],
-    # what the Validate button runs, on the blank release
-    "nbgrader validate": ["-m", "nbgrader", "validate",
-                          "release/01_neuron_models/01_neuron_models.ipynb"],
+    # what the Validate button runs, on ada's solved notebook
+    "nbgrader validate": [
+        "-m", "nbgrader", "validate",
+        "submitted/ada/01_neuron_models/01_neuron_models.ipynb"],
 }
 
 
