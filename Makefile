@@ -12,7 +12,8 @@ install: $(VENV)/.installed
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
+	# -qq: errors only (setuptools explains editable installs at length)
+	$(BIN)/python -m pip install -qq -r requirements.txt
 	$(BIN)/jupyter labextension list 2>&1 | grep -q "@jupyter/nbgrader.*enabled"
 	touch $@
 
