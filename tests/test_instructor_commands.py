@@ -68,6 +68,14 @@ def test_the_command_prints_no_warning(term, command):
     assert not noisy, f"{command} printed:\n" + "\n".join(noisy[:10])
 
 
+def test_the_grading_bar_says_what_it_waits_for(term):
+    _, printed = term
+    bar = printed["make autograde"]
+    # before the first result: the workers' start; then whose work
+    assert "starting 2 workers:   0%" in bar
+    assert "grading:" in bar and "01_neuron_models ada" in bar
+
+
 def test_the_grades_are_exported_for_what_was_handed_in(term):
     root, _ = term
     rows = (root / "grades.csv").read_text().splitlines()
