@@ -92,6 +92,67 @@ MUTANTS = [
     M("learning_rate not validated", "MLPRegressor",
       [("or not np.isfinite(lr) or lr <= 0):", "or not np.isfinite(lr)):")],
       {"test_mlp_bad_input"}),
+    # issue 15: stated clauses that no test checked before
+    M("relu'(0) = 1 (Z >= 0)", "activation_backward",
+      [("(np.asarray(Z) > 0)", "(np.asarray(Z) >= 0)")],
+      {"test_relu_backward"}),
+    M("relative error with the spectral norm for matrices", "gradient_check",
+      [("    scale = np.linalg.norm(a) + np.linalg.norm(b)\n",
+        "    def norm(m):\n"
+        "        return np.linalg.norm(m, 2) if m.ndim == 2 "
+        "else np.linalg.norm(m)\n"
+        "    scale = norm(a) + norm(b)\n"),
+       ("np.linalg.norm(a - b) / scale", "norm(a - b) / scale")],
+      {"test_relative_error"}),
+    M("relative error takes only arrays (lists fail)", "gradient_check",
+      [("    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)\n",
+        "")],
+      {"test_relative_error"}),
+    M("relative error divides by the larger norm", "gradient_check",
+      [("scale = np.linalg.norm(a) + np.linalg.norm(b)",
+        "scale = max(np.linalg.norm(a), np.linalg.norm(b))")],
+      {"test_relative_error"}),
+    M("numerical gradient ignores eps (always 1e-6)", "gradient_check",
+      [("x[i] = old + eps", "x[i] = old + 1e-6"),
+       ("x[i] = old - eps", "x[i] = old - 1e-6"),
+       ("/ (2 * eps)", "/ 2e-6")],
+      {"test_numerical_gradient"}),
+    M("mse gradient divided by the samples, not the entries", "mse",
+      [("2.0 * (y_pred - y) / y.size", "2.0 * (y_pred - y) / len(y)")],
+      {"test_mse_grad"}),
+    M("dW averaged over the batch", "dense_layer",
+      [("return dZ @ W.T, X.T @ dZ,", "return dZ @ W.T, X.T @ dZ / len(X),")],
+      {"test_dense_backward"}),
+    M("samples never shuffled", "MLPRegressor",
+      [("order = rng.permutation(n)", "order = np.arange(n)")],
+      {"test_mlp_sgd_steps"}),
+    M("samples shuffled once, before the first epoch", "MLPRegressor",
+      [("        for _ in range(self.max_iter):\n"
+        "            order = rng.permutation(n)\n",
+        "        order = rng.permutation(n)\n"
+        "        for _ in range(self.max_iter):\n")],
+      {"test_mlp_sgd_steps"}),
+    M("X shuffled but y left in order", "MLPRegressor",
+      [("X_epoch, Y_epoch = X[order], Y[order]",
+        "X_epoch, Y_epoch = X[order], Y")],
+      {"test_mlp_sgd_steps"}),
+    M("loss_curve_ weights the last batch as a full one", "MLPRegressor",
+      [("total += loss * len(X_batch)", "total += loss * batch_size")],
+      {"test_mlp_sgd_steps"}),
+    M("predict squeezes a y of shape (n, 1)", "MLPRegressor",
+      [("return out[:, 0] if self._y_1d else out",
+        "return out[:, 0] if out.shape[1] == 1 else out")],
+      {"test_mlp_shapes"}),
+    M("X without features accepted", "MLPRegressor",
+      [("if X.ndim != 2 or 0 in X.shape:", "if X.ndim != 2 or len(X) == 0:")],
+      {"test_mlp_bad_input"}),
+    M("sizes of 0 accepted (>= 0)", "MLPRegressor",
+      [("and not isinstance(value, bool) and value > 0)",
+        "and not isinstance(value, bool) and value >= 0)")],
+      {"test_mlp_bad_input"}),
+    M("predict accepts NaN and infinity", "MLPRegressor",
+      [("        if not np.all(np.isfinite(X)):\n", "        if False:\n")],
+      {"test_mlp_bad_input"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
@@ -383,6 +444,73 @@ class MLPRegressor:
         return out[:, 0] if self._out_1d else out
 ''',
     }),
+    # Entry by entry in plain Python: relu'(0) = 0, Frobenius norms over
+    # every entry of arrays, lists or numbers; the MLP of the reference
+    # shuffling in place with rng.shuffle, and its predict checking finiteness
+    # sample by sample.
+    Alternative("plain Python loops, rng.shuffle each epoch", {
+        "activation_backward": '''
+import math
+
+
+def _each(f, *arrays):
+    arrays = [np.asarray(a, dtype=float) for a in arrays]
+    out = np.empty(arrays[0].shape)
+    for idx in np.ndindex(out.shape):
+        out[idx] = f(*(float(a[idx]) for a in arrays))
+    return out
+
+
+def relu_backward(dA, Z):
+    return _each(lambda d, z: d if z > 0 else 0.0, dA, Z)
+
+
+def sigmoid_backward(dA, Z):
+    def one(d, z):
+        e = math.exp(-abs(z))              # never overflows
+        s = 1 / (1 + e) if z >= 0 else e / (1 + e)
+        return d * s * (1 - s)
+    return _each(one, dA, Z)
+
+
+def tanh_backward(dA, Z):
+    return _each(lambda d, z: d * (1 - math.tanh(z) ** 2), dA, Z)
+''',
+        "gradient_check": '''
+def numerical_gradient(f, x, eps=1e-6):
+    grad = np.zeros(x.shape)
+    for idx in np.ndindex(x.shape):
+        saved = x[idx]
+        x[idx] = saved + eps
+        up = f(x)
+        x[idx] = saved - eps
+        down = f(x)
+        x[idx] = saved
+        grad[idx] = (up - down) / (2 * eps)
+    return grad
+
+
+def relative_error(a, b):
+    a, b = np.array(a, dtype=float), np.array(b, dtype=float)
+    if a.shape != b.shape:
+        raise ValueError(f"shapes {a.shape} and {b.shape} differ")
+    diff = norm_a = norm_b = 0.0
+    for u, v in zip(a.flat, b.flat):
+        diff += (u - v) ** 2
+        norm_a += u * u
+        norm_b += v * v
+    if norm_a == 0 and norm_b == 0:
+        return 0.0
+    return diff ** 0.5 / (norm_a ** 0.5 + norm_b ** 0.5)
+''',
+    }, edits=[
+        ("MLPRegressor", [
+            ("order = rng.permutation(n)",
+             "order = np.arange(n)\n            rng.shuffle(order)"),
+            ("        if not np.all(np.isfinite(X)):\n",
+             "        if any(not np.isfinite(row).all() for row in X):\n"),
+        ]),
+    ]),
     # Correct code whose output goes to stderr: nbgrader would score it 0
     # without the IgnorePattern setting in nbgrader_config.py.
     Alternative("the reference, chatty: warnings, a RuntimeWarning and tqdm",
