@@ -9,10 +9,10 @@ export PATH := $(BIN):$(PATH)
 
 install: $(VENV)/.installed
 
+# (pip -qq: errors only; setuptools explains editable installs at length)
 $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# -qq: errors only (setuptools explains editable installs at length)
 	$(BIN)/python -m pip install -qq -r requirements.txt
 	$(BIN)/jupyter labextension list 2>&1 | grep -q "@jupyter/nbgrader.*enabled"
 	touch $@
