@@ -94,13 +94,24 @@ def md(text):
     return nbformat.v4.new_markdown_cell(text)
 
 
+def with_alt_text(cell):
+    """Give the cell's pictures its ``metadata.alt`` as their alt text:
+    nbconvert reads that key, MyST-NB reads the cell's image options
+    ``metadata.mystnb.image`` (render_image_options, cell level)."""
+    alt = str(cell.metadata.get("alt", "")).strip()
+    if alt:
+        cell.metadata.setdefault("mystnb", {}).setdefault("image", {})[
+            "alt"] = alt
+    return cell
+
+
 def stage_lecture(name, has_assignment):
-    """course/NAME.ipynb as a page: widgets as snapshots, a link to its
-    solution."""
+    """course/NAME.ipynb as a page: widgets as snapshots, alt text on its
+    pictures, a link to its solution."""
     nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
     cells = []
     for cell in nb.cells:
-        cells.append(cell)
+        cells.append(with_alt_text(cell))
         if cell.cell_type != "code":
             continue
         live = [o for o in cell.outputs if WIDGET_VIEW in o.get("data", {})]

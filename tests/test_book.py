@@ -105,6 +105,28 @@ def test_lecture_page_shows_every_stored_picture(built_book, name):
             f"lectures/{name}.html points at a missing picture {src}")
 
 
+@pytest.mark.parametrize("name", [
+    pytest.param(n, marks=pytest.mark.xfail(
+        strict=False, reason="lectures 04-05 in progress"))
+    if n in ("04_optimizers", "05_second_order") else n for n in LECTURES])
+def test_lecture_pictures_carry_their_alt_text(built_book, name):
+    """Each stored picture's <img> has the alt text of its cell
+    (metadata.alt, copied by book/build.py for MyST-NB)."""
+    nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
+    want = [html.escape(str(cell.metadata.get("alt", "")).strip())
+            for cell in nb.cells if cell.cell_type == "code"
+            for out in cell.outputs if "image/png" in out.get("data", {})]
+    images = re.findall(r"<img [^>]*src=\"[^\"]*_images/[^>]*>",
+                        page(f"lectures/{name}.html"))
+    alts = [re.search(r'\balt="([^"]*)"', img) for img in images]
+    shown = [html.escape(html.unescape(m.group(1))) if m else ""
+             for m in alts]
+    assert all(want), f"course/{name}.ipynb: a picture without metadata.alt"
+    assert shown == want, (
+        f"lectures/{name}.html: the pictures' alt texts {shown[:2]}... "
+        f"differ from the cells' metadata.alt {want[:2]}...")
+
+
 @pytest.mark.parametrize("name", LECTURES)
 def test_widgets_are_pictures_with_a_note(built_book, name):
     nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
