@@ -164,6 +164,46 @@ MUTANTS = [
     M("fit accepts num_epochs=0", "fit",
       [("or num_epochs <= 0):", "or num_epochs < 0):")],
       {"test_fit"}),
+    # more student-style slips (issue 15)
+    M("split accepts an int test_size of n (empty training part)",
+      "train_test_split",
+      [("if not 0 < n_test < n:", "if not 0 < n_test <= n:")],
+      {"test_train_test_split"}),
+    M("split rounds n_test to the nearest integer", "train_test_split",
+      [("int(np.ceil(test_size * n))", "int(round(test_size * n))")],
+      {"test_train_test_split"}),
+    M("minibatches overlap by one sample", "minibatches",
+      [("batch = order[start:start + batch_size]",
+        "batch = order[start:start + batch_size + 1]")],
+      {"test_minibatches_cover_every_sample"}),
+    M("minibatches take y in the given order", "minibatches",
+      [("yield X[batch], y[batch]",
+        "yield X[batch], y[start:start + batch_size]")],
+      {"test_minibatches_cover_every_sample"}),
+    M("Adam's step counter starts at 2", "Adam",
+      [("v_hat = v / (1 - self.beta1 ** self.t)",
+        "v_hat = v / (1 - self.beta1 ** (self.t + 1))"),
+       ("s_hat = s / (1 - self.beta2 ** self.t)",
+        "s_hat = s / (1 - self.beta2 ** (self.t + 1))")],
+      {"test_adam"}),
+    M("r2 about the mean of y_pred", "metrics",
+      [("ss_tot = ((y_true - y_true.mean(axis=0)) ** 2).sum(axis=0)",
+        "ss_tot = ((y_true - y_pred.mean(axis=0)) ** 2).sum(axis=0)")],
+      {"test_regression_metrics"}),
+    M("accuracy takes the argmax over the samples", "metrics",
+      [("y_pred = y_pred.argmax(axis=1)", "y_pred = y_pred.argmax(axis=0)")],
+      {"test_accuracy"}),
+    M("fit draws the minibatches once for all epochs", "fit",
+      [("    for _ in range(num_epochs):\n",
+        "    batches = list(minibatches(X, y, batch_size, rng))\n"
+        "    for _ in range(num_epochs):\n"),
+       ("for X_batch, y_batch in minibatches(X, y, batch_size, rng):",
+        "for X_batch, y_batch in batches:")],
+      {"test_fit"}),
+    M("fit runs one epoch too few", "fit",
+      [("    for _ in range(num_epochs):\n",
+        "    for _ in range(num_epochs - 1):\n")],
+      {"test_fit"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
@@ -620,6 +660,103 @@ def fit(model, X, y, optimizer, num_epochs, batch_size, rng):
     return history
 ''',
     }),
+    # The notebook allows float32: metrics computed in it, vectorised and
+    # in loops that add up in float32, keep full marks.
+    Alternative("metrics in float32, vectorised", {"metrics": '''
+def _check_targets(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=np.float32)
+    y_pred = np.asarray(y_pred, dtype=np.float32)
+    if y_true.shape != y_pred.shape or y_true.ndim not in (1, 2) \
+            or len(y_true) == 0:
+        raise ValueError(f"y_true {y_true.shape} and y_pred {y_pred.shape} "
+                         "must have one 1-D or 2-D shape with samples")
+    return y_true, y_pred
+
+
+def mse(y_true, y_pred):
+    t, p = _check_targets(y_true, y_pred)
+    return float(np.mean((p - t) ** 2, dtype=np.float32))
+
+
+def mae(y_true, y_pred):
+    t, p = _check_targets(y_true, y_pred)
+    return float(np.mean(np.abs(p - t), dtype=np.float32))
+
+
+def r2_score(y_true, y_pred):
+    t, p = _check_targets(y_true, y_pred)
+    t2, p2 = t.reshape(len(t), -1), p.reshape(len(p), -1)
+    ss_res = ((t2 - p2) ** 2).sum(axis=0, dtype=np.float32)
+    ss_tot = ((t2 - t2.mean(axis=0, dtype=np.float32)) ** 2).sum(
+        axis=0, dtype=np.float32)
+    return float(np.mean(np.float32(1) - ss_res / ss_tot, dtype=np.float32))
+
+
+def accuracy(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred, np.float32)
+    if y_pred.ndim == 2:
+        y_pred = y_pred.argmax(axis=1)
+    if y_true.ndim != 1 or y_pred.shape != y_true.shape or len(y_true) == 0:
+        raise ValueError("y_true: (n,) labels; y_pred: (n,) labels or "
+                         "(n, k) scores")
+    return float(np.mean(y_pred == y_true, dtype=np.float32))
+'''}),
+    Alternative("metrics in float32, plain loops", {"metrics": '''
+def _check_targets(y_true, y_pred):
+    y_true = np.asarray(y_true, dtype=np.float32)
+    y_pred = np.asarray(y_pred, dtype=np.float32)
+    if y_true.shape != y_pred.shape or y_true.ndim not in (1, 2) \
+            or len(y_true) == 0:
+        raise ValueError("y_true and y_pred: one 1-D or 2-D shape")
+    return y_true.reshape(len(y_true), -1), y_pred.reshape(len(y_pred), -1)
+
+
+def mse(y_true, y_pred):
+    t, p = _check_targets(y_true, y_pred)
+    total = np.float32(0)
+    for i in range(t.shape[0]):
+        for j in range(t.shape[1]):
+            total += (p[i, j] - t[i, j]) ** 2
+    return float(total / np.float32(t.size))
+
+
+def mae(y_true, y_pred):
+    t, p = _check_targets(y_true, y_pred)
+    total = np.float32(0)
+    for i in range(t.shape[0]):
+        for j in range(t.shape[1]):
+            total += abs(p[i, j] - t[i, j])
+    return float(total / np.float32(t.size))
+
+
+def r2_score(y_true, y_pred):
+    t, p = _check_targets(y_true, y_pred)
+    n, k = t.shape
+    scores = np.float32(0)
+    for j in range(k):
+        mean = np.float32(0)
+        for i in range(n):
+            mean += t[i, j]
+        mean /= np.float32(n)
+        res = tot = np.float32(0)
+        for i in range(n):
+            res += (t[i, j] - p[i, j]) ** 2
+            tot += (t[i, j] - mean) ** 2
+        scores += np.float32(1) - res / tot
+    return float(scores / np.float32(k))
+
+
+def accuracy(y_true, y_pred):
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred, np.float32)
+    if y_true.ndim != 1 or len(y_pred) != len(y_true) or y_pred.ndim > 2 \
+            or len(y_true) == 0:
+        raise ValueError("y_true: (n,) labels; y_pred: (n,) or (n, k)")
+    hits = np.float32(0)
+    for t, p in zip(y_true, y_pred):
+        label = int(np.argmax(p)) if np.ndim(p) == 1 else p
+        hits += np.float32(label == t)
+    return float(hits / np.float32(len(y_true)))
+'''}),
     # Correct code whose output goes to stderr: nbgrader would score it 0
     # without the IgnorePattern setting in nbgrader_config.py.
     Alternative("the reference, chatty: warnings, a RuntimeWarning, stderr",
