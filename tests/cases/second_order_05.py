@@ -10,24 +10,24 @@ MUTANTS = [
     M("the slide's update (B form, s's denominator) used as the inverse",
       "bfgs_inverse_update",
       [("    left = np.eye(n) - rho * np.outer(s, r)\n"
-        "    return left @ V @ left.T + rho * np.outer(s, s)",
+        "    W = left @ V @ left.T + rho * np.outer(s, s)\n",
         "    Vs = V @ s\n"
-        "    return V - np.outer(Vs, Vs) / (s @ Vs) "
-        "+ np.outer(r, r) / (s @ s)")],
+        "    W = V - np.outer(Vs, Vs) / (s @ Vs) "
+        "+ np.outer(r, r) / (s @ s)\n")],
       BFGS_CELLS),
     M("the B update used as if it were the inverse update",
       "bfgs_inverse_update",
       [("    left = np.eye(n) - rho * np.outer(s, r)\n"
-        "    return left @ V @ left.T + rho * np.outer(s, s)",
+        "    W = left @ V @ left.T + rho * np.outer(s, s)\n",
         "    Vs = V @ s\n"
-        "    return V - np.outer(Vs, Vs) / (s @ Vs) + rho * np.outer(r, r)")],
+        "    W = V - np.outer(Vs, Vs) / (s @ Vs) + rho * np.outer(r, r)\n")],
       BFGS_CELLS),
     M("rho = 1 / (s @ s)", "bfgs_inverse_update",
       [("rho = 1.0 / curvature", "rho = 1.0 / float(s @ s)")],
       BFGS_CELLS),
     M("the rho s s' term forgotten", "bfgs_inverse_update",
-      [("return left @ V @ left.T + rho * np.outer(s, s)",
-        "return left @ V @ left.T")],
+      [("W = left @ V @ left.T + rho * np.outer(s, s)",
+        "W = left @ V @ left.T")],
       BFGS_CELLS),
     M("s and r swapped in the projector (the B form)", "bfgs_inverse_update",
       [("left = np.eye(n) - rho * np.outer(s, r)",
@@ -38,7 +38,7 @@ MUTANTS = [
       [("if not curvature > 0:", "if curvature == 0:")],
       {"test_bfgs_bad_input"}),
     M("symmetry of V not checked", "bfgs_inverse_update",
-      [("if np.abs(V - V.T).max(initial=0.0) > 1e-8 * scale:", "if False:")],
+      [("if np.abs(V - V.T).max(initial=0.0) > tol:", "if False:")],
       {"test_bfgs_bad_input"}),
     # Part B: Levenberg-Marquardt
     M("LM damping with the identity instead of diag(J'J)", "lm_step",
@@ -120,6 +120,57 @@ MUTANTS = [
         "return x, history[0], n_iter, history")],
       {"test_minimize_quadratic_exact_steps",
        "test_bfgs_trains_network_like_scipy"}),
+    # issue 15: stated clauses that no test checked before, and more slips
+    M("symmetry checked at 1e-8, below float32 rounding",
+      "bfgs_inverse_update",
+      [("tol = 1000 * float(np.finfo(np.float32).eps) * scale",
+        "tol = 1e-8 * scale")],
+      {"test_bfgs_bad_input"}),
+    M("symmetry tolerance relative to max|V| alone (no max(1, ...))",
+      "bfgs_inverse_update",
+      [("scale = max(1.0, float(np.abs(V).max(initial=0.0)))",
+        "scale = float(np.abs(V).max(initial=0.0))")],
+      {"test_bfgs_bad_input"}),
+    M("r @ s == 0 accepted (division by zero)", "bfgs_inverse_update",
+      [("if not curvature > 0:", "if curvature < 0:")],
+      {"test_bfgs_bad_input"}),
+    M("mu clipped before it is updated", "lm_step",
+      [("    mu = mu / factor if improved else mu * factor\n"
+        "    return float(min(max(mu, mu_min), mu_max))",
+        "    mu = min(max(mu, mu_min), mu_max)\n"
+        "    return float(mu / factor if improved else mu * factor)")],
+      {"test_lm_update_mu"}),
+    M("factor = 1 accepted", "lm_step",
+      [("if not factor > 1:", "if factor < 1:")],
+      {"test_lm_update_mu"}),
+    M("a zero g_old not checked", "cg_beta",
+      [("    if old_norm2 == 0:\n", "    if False:\n")],
+      {"test_cg_beta_restart_and_errors"}),
+    M("line search tries one step too few", "backtracking_line_search",
+      [("for _ in range(max_steps + 1):", "for _ in range(max_steps):")],
+      {"test_backtracking_line_search"}),
+    M("line search ignores max_steps (always 50)", "backtracking_line_search",
+      [("for _ in range(max_steps + 1):", "for _ in range(51):")],
+      {"test_backtracking_line_search"}),
+    M("strict < in the Armijo test", "backtracking_line_search",
+      [("if f_new <= f + c * alpha * slope:",
+        "if f_new < f + c * alpha * slope:")],
+      {"test_backtracking_line_search"}),
+    M("CG minimise without the restart every n steps", "minimize",
+      [("beta = cg_beta(g_new, g, d, names[method], k=n_iter,\n"
+        "                           restart_every=n)",
+        "beta = cg_beta(g_new, g, d, names[method])")],
+      {"test_minimize_quadratic_exact_steps"}),
+    M("CG restarts one step late (k = n_iter + 1)", "minimize",
+      [("names[method], k=n_iter,", "names[method], k=n_iter + 1,")],
+      {"test_minimize_quadratic_exact_steps"}),
+    M("CG never resets an uphill direction", "minimize",
+      [("        if g @ d >= 0:\n",
+        "        if method == 'bfgs' and g @ d >= 0:\n")],
+      {"test_minimize_quadratic_exact_steps"}),
+    M("minimise goes on after alpha = 0", "minimize",
+      [("        if alpha == 0:\n            break\n", "")],
+      {"test_minimize_quadratic_exact_steps"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
@@ -140,9 +191,10 @@ def bfgs_inverse_update(V, s, r):
     n = len(V)
     if s.shape != (n,) or r.shape != (n,):
         raise ValueError("s and r must be vectors of the size of V")
+    tol = 1000 * np.finfo(np.float32).eps * max(1.0, abs(V).max())
     for i in range(n):
         for j in range(i):
-            if abs(V[i, j] - V[j, i]) > 1e-9 * max(1.0, abs(V).max()):
+            if abs(V[i, j] - V[j, i]) > tol:
                 raise ValueError("V must be symmetric")
     rs = sum(r[i] * s[i] for i in range(n))
     if rs <= 0:
@@ -203,6 +255,30 @@ def cg_beta(g_new, g_old, d_old, method="fletcher-reeves", k=None,
     return float(formula(gn.astype(float), go.astype(float)))
 ''',
     }),
+    # The notebook allows float32: the update computed in it (and returned
+    # symmetrised, as the text asks) keeps full marks, fed back into itself
+    # in every test of minimize too.
+    Alternative("the BFGS update in float32", {"bfgs_inverse_update": '''
+def bfgs_inverse_update(V, s, r):
+    V = np.asarray(V, dtype=np.float32)
+    s = np.asarray(s, dtype=np.float32)
+    r = np.asarray(r, dtype=np.float32)
+    if V.ndim != 2 or V.shape[0] != V.shape[1]:
+        raise ValueError(f"V must be a square matrix, not of shape {V.shape}")
+    n = len(V)
+    if s.shape != (n,) or r.shape != (n,):
+        raise ValueError(f"s and r must be vectors of length {n}")
+    eps = np.finfo(np.float32).eps
+    if np.abs(V - V.T).max() > 1000 * eps * max(1.0, float(np.abs(V).max())):
+        raise ValueError("V must be symmetric (up to float32 rounding)")
+    rs = r @ s
+    if not rs > 0:
+        raise ValueError(f"r @ s = {rs} is not positive: skip the update")
+    rho = np.float32(1) / rs
+    left = np.eye(n, dtype=np.float32) - rho * np.outer(s, r)
+    W = left @ V @ left.T + rho * np.outer(s, s)
+    return (W + W.T) / np.float32(2)
+'''}),
     Alternative("warns on stderr, for-loop minimiser, float32 steps", {
         "backtracking_line_search": '''
 import warnings
