@@ -105,10 +105,7 @@ def test_lecture_page_shows_every_stored_picture(built_book, name):
             f"lectures/{name}.html points at a missing picture {src}")
 
 
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(
-        strict=False, reason="lectures 04-05 in progress"))
-    if n in ("04_optimizers", "05_second_order") else n for n in LECTURES])
+@pytest.mark.parametrize("name", LECTURES)
 def test_lecture_pictures_carry_their_alt_text(built_book, name):
     """Each stored picture's <img> has the alt text of its cell
     (metadata.alt, copied by book/build.py for MyST-NB)."""

@@ -24,7 +24,6 @@ import pytest
 from coursetools.course import REPO
 
 LECTURES = sorted((REPO / "course").glob("[0-9][0-9]_*.ipynb"))
-IN_PROGRESS = ("04_optimizers.ipynb", "05_second_order.ipynb")
 CLOSING = {"What to remember", "Exercises", "Reading list", "What next"}
 CHECKPOINT = "**Predict, then run.**"
 EXERCISE = "**Exercise"
@@ -43,12 +42,7 @@ FENCED_CODE = re.compile(r"^```[a-z]*\n.*?\n```$", re.S | re.M)
 
 
 def lecture_params():
-    """One case per lecture; the two that another engineer is rewriting
-    are allowed to fail until that work lands."""
-    return [pytest.param(path, id=path.name, marks=pytest.mark.xfail(
-                strict=False, reason="lectures 04-05 in progress"))
-            if path.name in IN_PROGRESS else pytest.param(path, id=path.name)
-            for path in LECTURES]
+    return [pytest.param(path, id=path.name) for path in LECTURES]
 
 
 def cells_of(path):
