@@ -35,6 +35,12 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("01_neuron_models", "perceptron_train", "b a float, n_iter an int"):
         "test_perceptron_gates checks converged's type but compares "
         "float(b) and n_iter by value: any number type passes",
+    ("01_neuron_models", "perceptron_train", "ValueError: lr inf or NaN"):
+        "test_perceptron_bad_input tries lr = 0 and lr = -1 only",
+    ("01_neuron_models", "perceptron_train",
+     "ValueError: max_iter not an int"):
+        "test_perceptron_bad_input tries max_iter = 0 and -2, never a "
+        "float such as 2.5 or a bool",
     ("02_hodgkin_huxley", "hh_simulate", "ValueError: t_max = inf"):
         "test_simulate_trace tries t_max 0 and -3, never inf (which "
         "makes round() raise OverflowError instead)",
@@ -53,6 +59,10 @@ KNOWN_GAPS: dict[tuple[str, str, str], str] = {
     ("03_backprop", "MLPRegressor", "message gives the value received"):
         "test_mlp_bad_input checks the parameter's name or a sentence "
         "(len > 10), never the value received",
+    ("03_backprop", "MLPRegressor",
+     "ValueError: max_iter, batch_size not ints"):
+        "test_mlp_bad_input tries 0 and negative values, never a float "
+        "such as 2.5 or a bool",
     ("04_optimizers", "train_test_split", "X of any number of dimensions"):
         "test_train_test_split always passes a 2-D X",
     ("04_optimizers", "mse", "ValueError: no sample"):

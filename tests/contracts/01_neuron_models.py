@@ -63,9 +63,14 @@ CONTRACT = {
           [PB]),
         C("ValueError: labels not 0/1", "if a label is anything but 0 or 1",
           [PB]),
-        C("ValueError: lr", "if `lr` is not a positive finite number", [PB]),
-        C("ValueError: max_iter", "if `max_iter` is not a positive integer",
+        C("ValueError: lr <= 0", "if `lr` is not a positive finite number",
           [PB]),
+        C("ValueError: lr inf or NaN", "a positive finite number",
+          gap="only lr = 0 and lr < 0 are tried"),
+        C("ValueError: max_iter <= 0", "if `max_iter` is not a positive "
+          "integer", [PB]),
+        C("ValueError: max_iter not an int", "`max_iter` is not a positive "
+          "integer", gap="only max_iter = 0 and < 0 are tried"),
     ],
     "activation": [
         C("six formulas", "The names and the formulas", [AV]),

@@ -118,6 +118,9 @@ CONTRACT = {
         C("ValueError names max_iter, batch_size", "`max_iter` or "
           "`batch_size` is not a positive integer (name the parameter)",
           [BI]),
+        C("ValueError: max_iter, batch_size not ints", "`max_iter` or "
+          "`batch_size` is not a positive integer", gap="only 0 and "
+          "negative values are tried, never 2.5 or True"),
         C("message gives the value received", "names the problem and the "
           "value received", gap="messages are checked for the parameter's "
           "name or a sentence, never for the value"),
