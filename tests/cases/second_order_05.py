@@ -338,4 +338,90 @@ def minimize(f_and_grad, x0, method="bfgs", max_iter=200, tol=1e-6,
     return x, float(f), done, history
 ''',
     }),
+    # The notebook allows float32: the Levenberg-Marquardt step, its damping
+    # and beta computed in it (inputs cast, a float32 step returned, Python
+    # floats where a float is asked for) keep full marks.
+    Alternative("Levenberg-Marquardt and CG beta in float32", {
+        "lm_step": '''
+def lm_step(J, e, mu):
+    J = np.asarray(J).astype(np.float32)
+    e = np.asarray(e).astype(np.float32)
+    if J.ndim != 2 or e.ndim != 1 or len(J) != len(e):
+        raise ValueError("J must be (n_residuals, n_params) and e "
+                         "(n_residuals,) with as many entries as J has rows")
+    if not np.isfinite(mu) or mu < 0:
+        raise ValueError(f"mu must be a finite number >= 0, got {mu}")
+    JTJ = J.T @ J
+    damped = JTJ + np.float32(mu) * np.diag(np.diag(JTJ))
+    return np.linalg.solve(damped, -(J.T @ e)).astype(np.float32)
+
+
+def lm_update_mu(mu, improved, factor=10.0, mu_min=1e-10, mu_max=1e10):
+    if mu < 0:
+        raise ValueError(f"mu must be >= 0, got {mu}")
+    if not factor > 1:
+        raise ValueError(f"factor must be > 1, got {factor}")
+    new = np.float32(mu) / np.float32(factor) if improved \\
+        else np.float32(mu) * np.float32(factor)
+    return float(np.clip(new, np.float32(mu_min), np.float32(mu_max)))
+''',
+        "cg_beta": '''
+def cg_beta(g_new, g_old, d_old, method="fletcher-reeves", k=None,
+            restart_every=None):
+    if method not in ("fletcher-reeves", "polak-ribiere"):
+        raise ValueError(f"method {method!r} is not 'fletcher-reeves' or "
+                         "'polak-ribiere'")
+    g_new = np.asarray(g_new).astype(np.float32)
+    g_old = np.asarray(g_old).astype(np.float32)
+    d_old = np.asarray(d_old).astype(np.float32)
+    if g_new.ndim != 1 or g_old.shape != g_new.shape \\
+            or d_old.shape != g_new.shape:
+        raise ValueError("g_new, g_old and d_old must be vectors of one "
+                         "length")
+    if restart_every is not None:
+        if k is None:
+            raise ValueError("restart_every needs k, the direction's index")
+        if k % restart_every == 0:
+            return 0.0
+    den = np.dot(g_old, g_old)
+    if den == 0:
+        raise ValueError("g_old is zero: stop before asking for beta")
+    if method == "fletcher-reeves":
+        return float(np.dot(g_new, g_new) / den)
+    return float(max(np.float32(0), np.dot(g_new, g_new - g_old) / den))
+''',
+    }),
+    # The notebook allows float32: the line search and the minimiser with
+    # float32 points, gradients, directions and V (alpha a Python float, as
+    # alpha0 * shrink**j; the loss as the given f_and_grad returns it).
+    Alternative("line search and minimiser in float32", edits=[
+        ("backtracking_line_search", [
+            ("    slope = float(np.dot(g, d))",
+             "    x = np.asarray(x).astype(np.float32)\n"
+             "    g = np.asarray(g).astype(np.float32)\n"
+             "    d = np.asarray(d).astype(np.float32)\n"
+             "    slope = float(np.dot(g, d))"),
+            ("f_and_grad(x + alpha * d)",
+             "f_and_grad(x + np.float32(alpha) * d)"),
+        ]),
+        ("minimize", [
+            ("x = np.array(x0, dtype=float)",
+             "x = np.array(x0).astype(np.float32)"),
+            ("    f, g = f_and_grad(x)\n",
+             "    f, g = f_and_grad(x)\n"
+             "    g = np.asarray(g).astype(np.float32)\n"),
+            ("V = np.eye(n)\n    d = -g", "V = np.eye(n, dtype=np.float32)\n"
+             "    d = -g"),
+            ("            V = np.eye(n)\n",
+             "            V = np.eye(n, dtype=np.float32)\n"),
+            ("x_new = x + alpha * d", "x_new = x + np.float32(alpha) * d"),
+            ("f_new, g_new = f_and_grad(x_new)",
+             "f_new, g_new = f_and_grad(x_new)\n"
+             "        g_new = np.asarray(g_new).astype(np.float32)"),
+            ("V = bfgs_inverse_update(V, s, r)",
+             "V = np.asarray(bfgs_inverse_update(V, s, r)).astype("
+             "np.float32)"),
+            ("d = -g_new + beta * d", "d = -g_new + np.float32(beta) * d"),
+        ]),
+    ]),
 ]
