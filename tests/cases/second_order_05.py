@@ -146,6 +146,12 @@ MUTANTS = [
     M("a zero g_old not checked", "cg_beta",
       [("    if old_norm2 == 0:\n", "    if False:\n")],
       {"test_cg_beta_restart_and_errors"}),
+    M("a zero g_old refused before a restart", "cg_beta",
+      [("    if restart_every is not None:\n",
+        "    if not np.any(g_old):\n"
+        "        raise ValueError(\"g_old is zero.\")\n"
+        "    if restart_every is not None:\n")],
+      {"test_cg_beta_restart_and_errors"}),
     M("line search tries one step too few", "backtracking_line_search",
       [("for _ in range(max_steps + 1):", "for _ in range(max_steps):")],
       {"test_backtracking_line_search"}),
@@ -245,13 +251,13 @@ def cg_beta(g_new, g_old, d_old, method="fletcher-reeves", k=None,
                   for a in (g_new, g_old, d_old))
     if gn.ndim != 1 or gn.shape != go.shape or gn.shape != do.shape:
         raise ValueError("gradients and direction must be 1-D, same shape")
-    if not np.any(go):
-        raise ValueError("g_old must not be zero")
     if restart_every:
         if k is None:
             raise ValueError("restart_every needs k")
         if k % restart_every == 0:
             return 0.0
+    if not np.any(go):
+        raise ValueError("g_old must not be zero")
     return float(formula(gn.astype(float), go.astype(float)))
 ''',
     }),
