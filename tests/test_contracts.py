@@ -9,9 +9,7 @@ Fast: reads the source notebooks, runs nothing. For each assignment:
   the solution cells without the solutions), whitespace normalised;
 * every grade_id in the table is a test cell of the notebook, and every
   test cell checks at least one clause;
-* every clause names a test, or carries a ``gap`` that ``KNOWN_GAPS``
-  records with a reason (a new, unrecorded gap fails, and so does a stale
-  record).
+* every clause names a test, or carries a ``gap`` saying why none does.
 """
 from __future__ import annotations
 
@@ -29,52 +27,6 @@ from coursetools.course import (
     nbgrader_meta,
 )
 from tests.contracts import Clause, contract
-
-# (assignment, part, clause) -> why no test checks it yet.
-KNOWN_GAPS: dict[tuple[str, str, str], str] = {
-    ("01_neuron_models", "perceptron_train", "b a float, n_iter an int"):
-        "test_perceptron_gates checks converged's type but compares "
-        "float(b) and n_iter by value: any number type passes",
-    ("01_neuron_models", "perceptron_train", "ValueError: lr inf or NaN"):
-        "test_perceptron_bad_input tries lr = 0 and lr = -1 only",
-    ("01_neuron_models", "perceptron_train",
-     "ValueError: max_iter not an int"):
-        "test_perceptron_bad_input tries max_iter = 0 and -2, never a "
-        "float such as 2.5 or a bool",
-    ("02_hodgkin_huxley", "hh_simulate", "ValueError: t_max = inf"):
-        "test_simulate_trace tries t_max 0 and -3, never inf (which "
-        "makes round() raise OverflowError instead)",
-    ("02_hodgkin_huxley", "find_threshold_current", "ValueError: t_max"):
-        "test_threshold_current tries bad tol, pulse_length and dt, "
-        "never a bad t_max",
-    ("03_backprop", "dense_forward", "message names expected shapes"):
-        "test_dense_forward checks only that the message is not empty",
-    ("03_backprop", "dense_backward", "ValueError: shapes"):
-        "test_dense_backward never passes shapes that do not fit",
-    ("03_backprop", "relative_error", "returns a float"):
-        "test_relative_error compares values; a 0-d array passes too",
-    ("03_backprop", "MLPRegressor", "__init__ only stores"):
-        "test_mlp_bad_input calls MLPRegressor(...).train(...) in one try: "
-        "a constructor that raises the ValueError itself passes",
-    ("03_backprop", "MLPRegressor", "message gives the value received"):
-        "test_mlp_bad_input checks the parameter's name or a sentence "
-        "(len > 10), never the value received",
-    ("03_backprop", "MLPRegressor",
-     "ValueError: max_iter, batch_size not ints"):
-        "test_mlp_bad_input tries 0 and negative values, never a float "
-        "such as 2.5 or a bool",
-    ("04_optimizers", "train_test_split", "X of any number of dimensions"):
-        "test_train_test_split always passes a 2-D X",
-    ("04_optimizers", "mse", "ValueError: no sample"):
-        "test_regression_metrics never passes empty arrays",
-    ("04_optimizers", "mae", "ValueError: no sample"):
-        "test_regression_metrics never passes empty arrays",
-    ("04_optimizers", "r2_score", "ValueError: no sample"):
-        "test_regression_metrics never passes empty arrays",
-    ("05_second_order", "minimize", "x a float copy of x0"):
-        "every test passes a float array (mostly a copy) and none checks "
-        "that x0 is left unchanged",
-}
 
 ASSIGNMENTS = assignments()
 NOTEBOOK = "notebook"      # the table's row for notebook-wide clauses
@@ -133,10 +85,8 @@ def grade_ids(nb) -> set[str]:
             if is_test_cell(c)}
 
 
-def problems(assignment: str, table: dict[str, list[Clause]], nb,
-             known_gaps=None) -> list[str]:
+def problems(table: dict[str, list[Clause]], nb) -> list[str]:
     """Everything wrong with ``table`` as the contract of ``nb``."""
-    known_gaps = KNOWN_GAPS if known_gaps is None else known_gaps
     found = []
     text = notebook_text(nb)
     ids = grade_ids(nb)
@@ -144,7 +94,7 @@ def problems(assignment: str, table: dict[str, list[Clause]], nb,
         found.append(f"{name}: a solution defines it; the table lacks it")
     for name in sorted(set(table) - solution_names(nb) - {NOTEBOOK}):
         found.append(f"{name}: in the table, but no solution defines it")
-    used, gaps = set(), set()
+    used = set()
     for part, clauses in table.items():
         whats = [c.what for c in clauses]
         for what in sorted({w for w in whats if whats.count(w) > 1}):
@@ -159,19 +109,15 @@ def problems(assignment: str, table: dict[str, list[Clause]], nb,
                     found.append(f"{where}: {t!r} is not a test cell")
             used.update(c.tests)
             if c.gap is not None:
-                gaps.add((assignment, part, c.what))
                 if c.tests:
                     found.append(f"{where}: has tests and a gap note")
+                elif len(c.gap) < 20:
+                    found.append(f"{where}: say why it is a gap")
             elif not c.tests:
                 found.append(f"{where}: no test checks it and it has no "
                              "gap note")
     for t in sorted(ids - used):
         found.append(f"{t}: this test checks no clause of the table")
-    mine = {k for k in known_gaps if k[0] == assignment}
-    for key in sorted(gaps - mine):
-        found.append(f"{key}: a gap not recorded in KNOWN_GAPS")
-    for key in sorted(mine - gaps):
-        found.append(f"{key}: in KNOWN_GAPS but no longer a gap")
     return found
 
 
@@ -181,14 +127,9 @@ def test_every_assignment_has_a_table():
         assert contract(assignment), f"{assignment}: the table is empty"
 
 
-def test_known_gaps_give_reasons():
-    for key, reason in KNOWN_GAPS.items():
-        assert len(reason) > 20, f"{key}: say why it is a gap"
-
-
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_contract_matches_notebook(assignment):
-    found = problems(assignment, contract(assignment), read(assignment))
+    found = problems(contract(assignment), read(assignment))
     assert not found, "\n".join(found)
 
 
@@ -221,27 +162,27 @@ def _tiny_table(**change):
 
 
 def test_checker_accepts_a_right_table():
-    assert problems("tiny", _tiny_table(), _tiny_notebook()) == []
+    assert problems(_tiny_table(), _tiny_notebook()) == []
 
 
 def test_checker_reports_a_missing_quote():
     table = _tiny_table(second=Clause("NaN", "raise a TypeError for NaN",
                                       ["test_f_nan"]))
-    found = problems("tiny", table, _tiny_notebook())
+    found = problems(table, _tiny_notebook())
     assert any("quote not in the notebook" in p for p in found), found
 
 
 def test_checker_ignores_the_solution_text():
     table = _tiny_table(second=Clause("NaN", "a secret comment",
                                       ["test_f_nan"]))
-    found = problems("tiny", table, _tiny_notebook())
+    found = problems(table, _tiny_notebook())
     assert any("quote not in the notebook" in p for p in found), found
 
 
 def test_checker_reports_an_unused_test():
     table = _tiny_table(second=Clause("NaN", "raise a `ValueError` for NaN",
                                       ["test_f"]))
-    found = problems("tiny", table, _tiny_notebook())
+    found = problems(table, _tiny_notebook())
     assert found == ["test_f_nan: this test checks no clause of the table"]
 
 
@@ -249,23 +190,15 @@ def test_checker_reports_an_unknown_test_and_a_missing_part():
     table = _tiny_table(second=Clause("NaN", "raise a `ValueError` for NaN",
                                       ["test_f_nan", "test_g"]))
     table["g"] = []
-    found = problems("tiny", table, _tiny_notebook())
+    found = problems(table, _tiny_notebook())
     assert any("'test_g' is not a test cell" in p for p in found), found
     assert any(p.startswith("g: in the table") for p in found), found
 
 
-def test_checker_reports_unrecorded_and_stale_gaps():
+def test_checker_reports_untested_clauses():
     gap = Clause("NaN", "raise a `ValueError` for NaN", gap="untested")
-    table = _tiny_table(second=gap)
-    found = problems("tiny", table, _tiny_notebook(), known_gaps={})
-    assert "('tiny', 'f', 'NaN'): a gap not recorded in KNOWN_GAPS" in found
-    found = problems("tiny", table, _tiny_notebook(),
-                     known_gaps={("tiny", "f", "NaN"): "no test yet"})
-    assert found == ["test_f_nan: this test checks no clause of the table"]
-    found = problems("tiny", _tiny_table(), _tiny_notebook(),
-                     known_gaps={("tiny", "f", "NaN"): "no test yet"})
-    assert found == ["('tiny', 'f', 'NaN'): in KNOWN_GAPS but no longer "
-                     "a gap"]
+    found = problems(_tiny_table(second=gap), _tiny_notebook())
+    assert "f / NaN: say why it is a gap" in found, found
     untested = Clause("NaN", "raise a `ValueError` for NaN")
-    found = problems("tiny", _tiny_table(second=untested), _tiny_notebook())
+    found = problems(_tiny_table(second=untested), _tiny_notebook())
     assert any("no test checks it" in p for p in found), found
