@@ -29,6 +29,15 @@ MUTANTS = [
       "hh_rates",
       [("zero = u == 0.0", "zero = np.abs(u) < 1e-4")],
       {"test_rates_singularities"}),
+    # the series 1 - u/2 + u^2/12 for |u| < 0.3: within 1e-6 up to 1 mV
+    # from the singularity (|u| <= 0.1), off by 3e-7 at 1.25 mV, where the
+    # text asks for 1e-9
+    M("series of u / (e^u - 1) used up to 3 mV from the singularities",
+      "hh_rates",
+      [("return np.where(zero, 1.0, safe / np.expm1(safe))",
+        "return np.where(np.abs(u) < 0.3, 1 - u / 2 + u * u / 12,\n"
+        "                        safe / np.expm1(safe))")],
+      {"test_rates_values", "test_rates_singularities"}),
     M("rates delegated to nncourse.hh", "hh_rates",
       [("    V = np.asarray(V, dtype=float)\n",
         "    from nncourse.hh import rates as _course_rates\n"
@@ -93,6 +102,9 @@ MUTANTS = [
     M("time step ignored in the loop", "hh_simulate",
       [("state = hh_step(*state, I, dt)", "state = hh_step(*state, I, 0.01)")],
       SIM),
+    M("t_max = inf or dt = inf accepted (only > 0 checked)", "hh_simulate",
+      [("if not (np.isfinite(value) and value > 0):", "if not value > 0:")],
+      {"test_simulate_trace"}),
     M("NaN current accepted", "hh_simulate",
       [("if not np.all(np.isfinite(I)):", "if False:")],
       {"test_simulate_trace", "test_fi_curve"}),
@@ -139,6 +151,14 @@ MUTANTS = [
     M("f-I takes only arrays (a list of currents fails)", "compute_fi_curve",
       [("    currents = np.asarray(currents, dtype=float)\n", "")],
       {"test_fi_curve"}),
+    M("f-I returns an empty array for no currents", "compute_fi_curve",
+      [("if currents.ndim != 1 or currents.size == 0:",
+        "if currents.ndim != 1:")],
+      {"test_fi_curve"}),
+    M("f-I flattens a number or a 2-D array of currents", "compute_fi_curve",
+      [("    currents = np.asarray(currents, dtype=float)\n",
+        "    currents = np.asarray(currents, dtype=float).reshape(-1)\n")],
+      {"test_fi_curve"}),
     # Part G: threshold current
     M("bisection returns hi without narrowing", "find_threshold_current",
       [("while hi - lo > tol:", "while False:")],
@@ -167,6 +187,12 @@ MUTANTS = [
     M("bracket never checked", "find_threshold_current",
       [("if not lo < hi:", "if False:"), ("if fires(lo):", "if False:"),
        ("if not fires(hi):", "if False:")],
+      {"test_threshold_current"}),
+    M("t_max <= 0 not checked; its absolute value used",
+      "find_threshold_current",
+      [('("dt", dt), ("t_max", t_max)):', '("dt", dt)):'),
+       ("n_steps = int(round(t_max / dt))",
+        "n_steps = int(round(abs(t_max) / dt))")],
       {"test_threshold_current"}),
     M("threshold delegated to nncourse.hh", "find_threshold_current",
       [("    n_steps = int(round(t_max / dt))\n",
@@ -281,6 +307,8 @@ def detect_spikes(t, V, threshold=50.0):
 ''',
         "compute_fi_curve": '''
 def compute_fi_curve(currents, t_max=100.0, dt=0.01, threshold=50.0):
+    if np.ndim(currents) != 1 or len(currents) == 0:
+        raise ValueError("currents must be a non-empty list or 1-D array")
     rates = []
     for current in np.asarray(currents, dtype=float):
         t, V, *_ = hh_simulate(float(current), t_max, dt)
@@ -391,7 +419,10 @@ def detect_spikes(t, V, threshold=50.0):
 ''',
         "compute_fi_curve": '''
 def compute_fi_curve(currents, t_max=100.0, dt=0.01, threshold=50.0):
-    currents = np.asarray(currents, dtype=float).reshape(-1)
+    currents = np.asarray(currents, dtype=float)
+    if currents.shape[:1] == (0,) or currents.ndim != 1:
+        raise ValueError(f"need one or more currents in a 1-D array, not "
+                         f"an array of shape {currents.shape}")
     t, V, *_ = hh_simulate(currents, t_max, dt)
     above = V >= threshold
     n_spikes = np.sum(~above[:-1] & above[1:], axis=0)
