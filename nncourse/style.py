@@ -1,9 +1,11 @@
 """One colour and one display name per optimizer, shared by every lecture.
 
-Introduced in lecture 04 (course/04_optimizers.ipynb); lecture 05 reuses the
-colours of ``bfgs``, ``lbfgs`` and ``lm``. A curve, a trajectory or a box
-that belongs to an optimizer takes its colour from here, so the same method
-looks the same in every picture of the course.
+Introduced in lecture 04 (course/04_optimizers.ipynb); lecture 05 reuses
+its colours and adds those of ``bfgs``, ``lbfgs``, ``lm``, ``newton`` and
+``newton-cg``. A curve, a trajectory, an arrow or a box that belongs to an
+optimizer takes its colour from here, so the same method looks the same in
+every picture of the course; the lectures write no colour of a method
+themselves (tests/test_style.py checks their code).
 """
 
 from nncourse import _checks
@@ -20,21 +22,26 @@ OPTIMIZER_COLORS = {
     "adadelta": "#8c564b",   # brown
     "rmsprop": "#ff7f0e",    # orange
     "adam": "#d62728",       # red
+    "adamw": "#fb6a4a",      # light red, a relative of Adam
     "rprop": "#2ca02c",      # green
     "quickprop": "#e377c2",  # pink
     "cg": "#9467bd",         # purple
     "bfgs": "#393b79",       # indigo (lecture 05)
     "lbfgs": "#6b6ecf",      # light indigo (lecture 05)
     "lm": "#843c39",         # dark red (lecture 05)
+    "newton": "#637939",     # dark olive green (lecture 05)
+    "newton-cg": "#8ca252",  # light olive green, Newton's relative (05)
 }
 
 #: How each optimizer is written in titles and legends.
 OPTIMIZER_LABELS = {
     "sgd": "SGD", "momentum": "momentum", "nesterov": "Nesterov",
     "adagrad": "AdaGrad", "adadelta": "AdaDelta", "rmsprop": "RMSprop",
-    "adam": "Adam", "rprop": "rProp", "quickprop": "quickProp",
+    "adam": "Adam", "adamw": "AdamW", "rprop": "rProp",
+    "quickprop": "quickProp",
     "cg": "conjugate gradients", "bfgs": "BFGS", "lbfgs": "L-BFGS",
-    "lm": "Levenberg–Marquardt",
+    "lm": "Levenberg–Marquardt", "newton": "Newton",
+    "newton-cg": "Newton-CG",
 }
 
 
