@@ -16,6 +16,9 @@ NW = "test_bfgs_trains_network_like_scipy"
 CONTRACT = {
     "notebook": [
         C("float32 or float64", "`float32` or `float64`", [BS, BI, BR, BB]),
+        C("bad input: ValueError in a sentence", "whose message says, in a "
+          "sentence, what is wrong and what was received", [BB, LS, LU, CR,
+                                                            LSR, MQ]),
         C("the network: within 25% of SciPy", "your BFGS should end with a "
           "loss no more than 25% above SciPy's", [NW]),
     ],
@@ -94,8 +97,7 @@ CONTRACT = {
           "`ValueError`", [LSR]),
     ],
     "minimize": [
-        C("x a float copy of x0", "`x` = a float copy of `x0`",
-          gap="no test passes an integer x0 or checks x0 afterwards"),
+        C("x a float copy of x0", "`x` = a float copy of `x0`", [MQ]),
         C("start: history [f], V = I, d = -g", "`history = [f]`; `V` = "
           "identity; `d = -g`", [MQ]),
         C("loop while n_iter < max_iter and |g| > tol", "Repeat while "
