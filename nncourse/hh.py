@@ -532,7 +532,14 @@ def pulse(t: ArrayLike, start: float, length: float,
     Returns
     -------
     ndarray of shape (n_times,) or (n_times, n_neurons)
-        The current, zero outside the pulse.
+        The current, zero outside the pulse: of shape (n_times,) for a
+        float ``amplitude`` (one neuron's time course, ready to plot) and
+        (n_times, n_neurons) for an array. :func:`simulate` takes a time
+        course only as a 2-D array, so pass ``pulse(t, ...)[:, None]`` for
+        one neuron (a 1-D ``I`` means one constant current per neuron, and
+        a 1-D ``I`` as long as the time grid is rejected as ambiguous), or
+        use the ``pulse_start`` and ``pulse_length`` keywords of
+        :func:`simulate` instead.
 
     Raises
     ------
@@ -643,6 +650,15 @@ def _current_table(I, t, pulse_start, pulse_length):
         squeeze = False
         table = (None, I)
     else:
+        if I.ndim == 1 and I.size == n_times:
+            raise _checks.invalid(
+                name, f"a float, a 1-D array of constant currents (one per "
+                f"neuron) or a 2-D time course of shape (n_times, "
+                f"n_neurons), and a 1-D array of n_times = {n_times} values "
+                f"is ambiguous: for one neuron's time course (such as "
+                f"pulse(t, start, length, amplitude) with a float "
+                f"amplitude) pass I[:, None], and for {n_times} neurons "
+                f"with constant currents pass np.tile(I, ({n_times}, 1))", I)
         squeeze = I.ndim == 0
         I = I.reshape(-1)
         if pulse_keyword is None:
@@ -879,7 +895,7 @@ def simulate(
 
         - a float: one neuron with a constant current (outputs are 1-D);
         - a 1-D array of shape (n_neurons,): one constant current per
-          neuron;
+          neuron; its length may not equal n_times (see Raises);
         - a 2-D array of shape (n_times, n_neurons): a time course per
           neuron on the grid ``time_grid(t_max, dt)``;
         - a callable ``I(t)`` of a time in ms returning a float or an
@@ -921,6 +937,12 @@ def simulate(
         invalid parameters, a current that is not numeric, NaN, infinite,
         too large or of the wrong shape, bad pulse keywords, a
         ``record_gates`` that is not a bool, or an unknown ``engine``.
+        A 1-D ``I`` as long as the time grid (n_times values) is
+        ambiguous and also raises: it looks like a time course, such as
+        ``pulse(t, start, length, 5.0)``, but a 1-D ``I`` means one
+        constant current per neuron. Pass a time course for one neuron
+        as ``I[:, None]``, or n_times constant currents as the 2-D
+        ``np.tile(I, (n_times, 1))``.
 
     Examples
     --------
@@ -1117,6 +1139,11 @@ def fi_curve(currents: ArrayLike, t_max: float = 100.0, dt: float = 0.01,
     threshold = _checks.number(threshold, "threshold",
                                what="a finite potential in mV")
     t_min = _checks.number(t_min, "t_min", what="a finite time in ms")
+    n_times = time_grid(t_max, dt).size
+    if currents.size == n_times:
+        # a 1-D I of n_times values is ambiguous for simulate: give the
+        # constant currents as a 2-D time course instead
+        currents = np.broadcast_to(currents, (n_times, currents.size))
     res = simulate(currents, t_max, dt, params=params, record_gates=False)
     return firing_rate(res.t, res.V, threshold, t_min)
 

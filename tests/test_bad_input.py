@@ -138,6 +138,12 @@ HH_CASES = [
     case("hh.simulate", simulate_I, "I", np.zeros((3, 2))),
     case("hh.simulate", simulate_I, "I", np.zeros((2, 2, 2))),
     case("hh.simulate", simulate_I, "I", np.zeros(0)),
+    # a 1-D I as long as the time grid: a time course or constant currents?
+    case("hh.simulate", calling(hh.simulate, t_max=0.3, dt=0.1), "I",
+         np.array([0.0, 5.0, 5.0, 0.0])),
+    case("hh.simulate", calling(hh.simulate, t_max=0.3, dt=0.1,
+                                pulse_start=0.1), "I",
+         np.array([1.0, 2.0, 3.0, 4.0])),
     case("hh.simulate", simulate_I, "I", lambda t: INF, named="I(t)",
          shows=INF),
     case("hh.simulate", simulate_I, "I", lambda t: "ten", named="I(t)",
@@ -404,7 +410,7 @@ PLOTTING_CASES = [
 ]
 
 STYLE_CASES = [
-    case("style.optimizer_color", style.optimizer_color, "name", "adamw"),
+    case("style.optimizer_color", style.optimizer_color, "name", "nadam"),
     case("style.optimizer_color", style.optimizer_color, "name", None),
     case("style.optimizer_color", style.optimizer_color, "name", 3),
     case("style.optimizer_color", style.optimizer_color, "name", []),

@@ -194,6 +194,36 @@ def test_current_formats_agree():
     assert by_keywords.I[699] == 8.0 and by_keywords.I[700] == 0
 
 
+def test_pulse_shapes_and_the_ambiguous_1d_current():
+    """pulse gives (n_times,) for a float amplitude; simulate reads a 1-D I
+    as constant currents and rejects one as long as the time grid."""
+    t = hh.time_grid(1.0)
+    one = hh.pulse(t, 0.2, 0.5, 5.0)
+    assert one.shape == (t.size,)
+    assert hh.pulse(t, 0.2, 0.5, [5.0, 7.0]).shape == (t.size, 2)
+    with pytest.raises(ValueError, match=r"^I must be .*ambiguous.*"
+                       r"I\[:, None\]") as info:
+        hh.simulate(one, t_max=1.0)
+    assert "np.tile(I, (101, 1))" in str(info.value)
+    with pytest.raises(ValueError, match="ambiguous"):
+        hh.simulate(np.full(t.size, 5.0), t_max=1.0, pulse_start=0.2)
+    res = hh.simulate(one[:, None], t_max=1.0)
+    by_keywords = hh.simulate(5.0, t_max=1.0, pulse_start=0.2,
+                              pulse_length=0.5)
+    np.testing.assert_allclose(res.V[:, 0], by_keywords.V, atol=1e-12)
+    # n_times constant currents: as a 2-D array, or through fi_curve
+    currents = np.linspace(0.0, 20.0, t.size)
+    tiled = hh.simulate(np.tile(currents, (t.size, 1)), t_max=1.0)
+    assert tiled.V.shape == (t.size, t.size)
+    np.testing.assert_allclose(
+        tiled.V[:, -1], hh.simulate(currents[-1], t_max=1.0).V, atol=1e-2)
+    rates = hh.fi_curve(np.linspace(5.0, 20.0, 501), t_max=50.0, dt=0.1)
+    assert rates.shape == (501,)
+    np.testing.assert_array_equal(
+        rates[:250], hh.fi_curve(np.linspace(5.0, 20.0, 501)[:250],
+                                 t_max=50.0, dt=0.1))
+
+
 def test_all_or_none_and_refractoriness():
     """A weak pulse does not fire, a strong one does; a second comes late."""
     weak, strong = hh.simulate([2.0, 20.0, 0.0, 0.0, 0.0], t_max=20.0,
