@@ -153,6 +153,69 @@ MUTANTS = [
     M("predict accepts NaN and infinity", "MLPRegressor",
       [("        if not np.all(np.isfinite(X)):\n", "        if False:\n")],
       {"test_mlp_bad_input"}),
+    # issue 15: the gaps of the contract closed
+    M("dense_forward's messages give no shapes", "dense_layer",
+      [('"X and W must be 2-D and b 1-D, got shapes "\n'
+        '                         f"{X.shape}, {W.shape} and {b.shape}."',
+        '"X and W must be 2-D and b 1-D."'),
+       ('f"shapes do not fit: X {X.shape}, W {W.shape}, "\n'
+        '                         f"b {b.shape}; need',
+        '"shapes do not fit; need')],
+      {"test_dense_forward"}),
+    M("dense_backward accepts shapes that do not fit", "dense_layer",
+      [("    if X.ndim != 2 or W.ndim != 2 or X.shape[1] != W.shape[0]:\n"
+        "        raise",
+        "    if False:\n        raise"),
+       ("    if dZ.shape != (X.shape[0], W.shape[1]):\n", "    if False:\n")],
+      {"test_dense_backward"}),
+    M("mse_loss's message gives no shapes", "mse",
+      [('as a float."""\n'
+        "    y_pred, y = np.asarray(y_pred), np.asarray(y)\n"
+        "    if y_pred.shape != y.shape:\n"
+        '        raise ValueError(f"y_pred has shape {y_pred.shape} but y has '
+        'shape "\n                         f"{y.shape}; they must be equal.")',
+        'as a float."""\n'
+        "    y_pred, y = np.asarray(y_pred), np.asarray(y)\n"
+        "    if y_pred.shape != y.shape:\n"
+        '        raise ValueError("y_pred and y differ in shape.")')],
+      {"test_mse_loss"}),
+    M("relative_error's message gives no shapes", "gradient_check",
+      [('f"a has shape {a.shape} and b has shape {b.shape}; "\n'
+        '                         "compare', '"compare')],
+      {"test_relative_error"}),
+    M("relative_error returns a float32", "gradient_check",
+      [("return float(np.linalg.norm(a - b) / scale)",
+        "return np.float32(np.linalg.norm(a - b) / scale)")],
+      {"test_relative_error"}),
+    M("learning_rate of inf or NaN accepted", "MLPRegressor",
+      [("or not np.isfinite(lr) or lr <= 0):", "or lr <= 0):")],
+      {"test_mlp_bad_input"}),
+    M("max_iter and batch_size only checked to be > 0 (2.5, True pass)",
+      "MLPRegressor",
+      [("if not positive_int(getattr(self, name)):",
+        "if not getattr(self, name) > 0:")],
+      {"test_mlp_bad_input"}),
+    M("bools accepted as integers", "MLPRegressor",
+      [("and not isinstance(value, bool) and value > 0)", "and value > 0)")],
+      {"test_mlp_bad_input"}),
+    M("learning_rate's message without the value received", "MLPRegressor",
+      [('f"learning_rate must be a positive number, got "\n'
+        '                             f"{lr!r}.")',
+        '"learning_rate must be a positive number.")')],
+      {"test_mlp_bad_input"}),
+    M("__init__ checks learning_rate and raises", "MLPRegressor",
+      [("        self.learning_rate = learning_rate\n",
+        "        if not learning_rate > 0:\n"
+        "            raise ValueError(f\"learning_rate must be positive, \"\n"
+        "                             f\"got {learning_rate!r}.\")\n"
+        "        self.learning_rate = learning_rate\n")],
+      {"test_mlp_bad_input"}),
+    M("predict's shape error is not a sentence", "MLPRegressor",
+      [('raise ValueError(f"X must have shape (n_samples, {n_features}), "\n'
+        '                             '
+        'f"like the training data; got {X.shape}.")',
+        'raise ValueError("bad X")')],
+      {"test_mlp_bad_input"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
@@ -170,7 +233,8 @@ def dense_forward(X, W, b):
     b = np.asarray(b, dtype=np.float32)
     if X.ndim != 2 or W.ndim != 2 or b.ndim != 1 \\
             or X.shape[1] != W.shape[0] or len(b) != W.shape[1]:
-        raise ValueError("X, W and b must have shapes (n, k), (k, m), (m,)")
+        raise ValueError("X, W and b must have shapes (n, k), (k, m), (m,);"
+                         f" got {X.shape}, {W.shape}, {b.shape}")
     Z = np.empty((X.shape[0], W.shape[1]), dtype=np.float32)
     for i in range(X.shape[0]):
         Z[i] = X[i] @ W + b
@@ -179,8 +243,11 @@ def dense_forward(X, W, b):
 
 def dense_backward(dZ, X, W):
     dZ = np.asarray(dZ, dtype=np.float32)
+    if np.shape(X)[1] != np.shape(W)[0]:
+        raise ValueError(f"X {np.shape(X)} and W {np.shape(W)} do not fit")
     if dZ.shape != (len(X), np.shape(W)[1]):
-        raise ValueError("dZ must have shape (n_samples, n_out)")
+        raise ValueError(f"dZ must have shape (n_samples, n_out), got "
+                         f"{dZ.shape}")
     dW = np.zeros(np.shape(W), dtype=np.float32)
     db = np.zeros(np.shape(W)[1], dtype=np.float32)
     for i in range(len(X)):
@@ -216,7 +283,7 @@ def numerical_gradient(f, x, eps=1e-6):
 def relative_error(a, b):
     a, b = np.asarray(a, float), np.asarray(b, float)
     if a.shape != b.shape:
-        raise ValueError("a and b must have the same shape")
+        raise ValueError(f"a {a.shape} and b {b.shape} differ in shape")
     den = np.sqrt((a ** 2).sum()) + np.sqrt((b ** 2).sum())
     return 0.0 if den == 0 else float(np.sqrt(((a - b) ** 2).sum()) / den)
 ''',
@@ -234,12 +301,12 @@ class MLPRegressor:
         for s in self.hidden_layer_sizes:
             if not isinstance(s, int) or s <= 0:
                 raise ValueError(f"hidden_layer_sizes: bad size {s!r}")
-        if not self.learning_rate > 0:
+        if not 0 < self.learning_rate < np.inf:
             raise ValueError(f"learning_rate must be > 0, got "
                              f"{self.learning_rate}")
         for name in ("max_iter", "batch_size"):
             v = getattr(self, name)
-            if not isinstance(v, int) or v <= 0:
+            if not isinstance(v, int) or isinstance(v, bool) or v <= 0:
                 raise ValueError(f"{name} must be a positive int, got {v}")
 
     def train(self, X, y):
@@ -317,13 +384,15 @@ def dense_forward(X, W, b):
     try:
         return np.einsum("nk,km->nm", X, W) + b[None, :]
     except (ValueError, IndexError, TypeError) as err:
-        raise ValueError(f"incompatible shapes: {err}") from None
+        raise ValueError(f"incompatible shapes X {X.shape}, W {W.shape}, "
+                         f"b {b.shape}: {err}") from None
 
 
 def dense_backward(dZ, X, W):
     dZ, X, W = map(np.asarray, (dZ, X, W))
-    if dZ.shape != (X.shape[0], W.shape[1]):
-        raise ValueError("dZ must be (n_samples, n_out)")
+    if X.shape[1] != W.shape[0] or dZ.shape != (X.shape[0], W.shape[1]):
+        raise ValueError(f"dZ {dZ.shape}, X {X.shape} and W {W.shape} do "
+                         "not fit: need (n, m), (n, k), (k, m)")
     return (np.einsum("nm,km->nk", dZ, W), np.einsum("nk,nm->km", X, dZ),
             np.einsum("nm->m", dZ))
 ''',
@@ -331,13 +400,15 @@ def dense_backward(dZ, X, W):
 def mse_loss(y_pred, y):
     d = np.subtract(y_pred, y) if np.shape(y_pred) == np.shape(y) else None
     if d is None:
-        raise ValueError("y_pred and y must have the same shape")
+        raise ValueError(f"y_pred and y must have the same shape, got "
+                         f"{np.shape(y_pred)} and {np.shape(y)}")
     return float(np.vdot(d, d) / d.size)
 
 
 def mse_grad(y_pred, y):
     if np.shape(y_pred) != np.shape(y):
-        raise ValueError("y_pred and y must have the same shape")
+        raise ValueError(f"y_pred and y must have the same shape, got "
+                         f"{np.shape(y_pred)} and {np.shape(y)}")
     return np.multiply(2 / np.size(y), np.subtract(y_pred, y))
 ''',
         "MLPRegressor": '''
@@ -380,13 +451,18 @@ class MLPRegressor:
 
     def train(self, X, y):
         if any(int(s) != s or s < 1 for s in list(self.hidden_layer_sizes)):
-            raise ValueError("hidden_layer_sizes must hold positive integers")
-        if not (np.isreal(self.learning_rate) and self.learning_rate > 0):
-            raise ValueError("learning_rate must be positive")
-        if int(self.max_iter) != self.max_iter or self.max_iter < 1:
-            raise ValueError("max_iter must be a positive integer")
-        if int(self.batch_size) != self.batch_size or self.batch_size < 1:
-            raise ValueError("batch_size must be a positive integer")
+            raise ValueError("hidden_layer_sizes must hold positive "
+                             f"integers, not {self.hidden_layer_sizes}")
+        if not (np.isreal(self.learning_rate)
+                and np.isfinite(self.learning_rate)
+                and self.learning_rate > 0):
+            raise ValueError("learning_rate must be positive and finite, "
+                             f"not {self.learning_rate}")
+        for name in ("max_iter", "batch_size"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or int(v) != v or v < 1:
+                raise ValueError(f"{name} must be a positive integer, "
+                                 f"not {v}")
         X, y = np.array(X, dtype=float), np.array(y, dtype=float)
         if X.ndim != 2 or 0 in X.shape or y.ndim > 2 or y.ndim == 0:
             raise ValueError(f"bad shapes X {X.shape}, y {y.shape}")
@@ -558,7 +634,7 @@ def mse_loss(y_pred, y):
     y_pred = np.asarray(y_pred).astype(np.float32)
     y = np.asarray(y).astype(np.float32)
     if y_pred.shape != y.shape:
-        raise ValueError("y_pred and y must have the same shape")
+        raise ValueError(f"shapes {y_pred.shape} and {y.shape} differ")
     return float(np.mean((y_pred - y) ** 2, dtype=np.float32))
 
 
@@ -566,7 +642,7 @@ def mse_grad(y_pred, y):
     y_pred = np.asarray(y_pred).astype(np.float32)
     y = np.asarray(y).astype(np.float32)
     if y_pred.shape != y.shape:
-        raise ValueError("y_pred and y must have the same shape")
+        raise ValueError(f"shapes {y_pred.shape} and {y.shape} differ")
     return np.float32(2) * (y_pred - y) / np.float32(y.size)
 ''',
         "gradient_check": '''
@@ -587,7 +663,8 @@ def relative_error(a, b):
     a = np.asarray(a).astype(np.float32)
     b = np.asarray(b).astype(np.float32)
     if a.shape != b.shape:
-        raise ValueError("a and b must have the same shape")
+        raise ValueError(f"a and b must have the same shape, not {a.shape} "
+                         f"and {b.shape}")
     scale = np.sqrt((a * a).sum(dtype=np.float32)) \\
         + np.sqrt((b * b).sum(dtype=np.float32))
     if scale == 0:
