@@ -204,6 +204,36 @@ MUTANTS = [
       [("    for _ in range(num_epochs):\n",
         "    for _ in range(num_epochs - 1):\n")],
       {"test_fit"}),
+    # issue 15: the gaps of the contract closed, the bad-input rule
+    M("split insists on a 2-D X", "train_test_split",
+      [("if X.ndim == 0 or y.ndim == 0", "if X.ndim != 2 or y.ndim == 0")],
+      {"test_train_test_split"}),
+    M("split's test_size message is not a sentence", "train_test_split",
+      [('raise ValueError("test_size must be a float strictly between 0 '
+        'and 1"\n                         f" or an int; got {test_size!r}.")',
+        'raise ValueError("test_size")')],
+      {"test_train_test_split"}),
+    M("minibatches accept True as batch_size", "minibatches",
+      [("    if (isinstance(batch_size, bool)\n            or not isinstance",
+        "    if (not isinstance")],
+      {"test_minibatches_shuffle_and_errors"}),
+    M("lr of inf or NaN accepted", "Optimizer",
+      [("or not np.isfinite(lr) or lr <= 0):", "or lr <= 0):")],
+      {"test_sgd"}),
+    M("step's message for the wrong number of gradients is terse",
+      "Optimizer",
+      [('raise ValueError(f"got {len(grads)} gradients for "\n'
+        '                             f"{len(self.params)} parameters.")',
+        'raise ValueError("bad grads")')],
+      {"test_sgd"}),
+    M("metrics accept arrays without samples", "metrics",
+      [("if y_true.ndim not in (1, 2) or len(y_true) == 0:",
+        "if y_true.ndim not in (1, 2):")],
+      {"test_regression_metrics"}),
+    M("fit accepts True as num_epochs", "fit",
+      [("    if (isinstance(num_epochs, bool)\n            or not isinstance",
+        "    if (not isinstance")],
+      {"test_fit"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
@@ -270,7 +300,7 @@ class Optimizer:
                for p in self.params):
             raise ValueError("params must be float ndarrays")
         try:
-            ok = float(lr) > 0
+            ok = 0 < float(lr) < float("inf")
         except (TypeError, ValueError):
             ok = False
         if not ok:
@@ -484,7 +514,8 @@ def train_test_split(X, y, test_size=0.25, random_state=None):
 ''',
         "minibatches": '''
 def minibatches(X, y, batch_size, rng):
-    if not isinstance(batch_size, (int, np.integer)) or batch_size <= 0:
+    if not isinstance(batch_size, (int, np.integer)) or batch_size <= 0 \\
+            or isinstance(batch_size, bool):
         raise ValueError("batch_size must be a positive integer")
     X, y = np.asarray(X), np.asarray(y)
     if X.shape[0] != y.shape[0]:
@@ -504,7 +535,8 @@ class Optimizer:
             if not (isinstance(p, np.ndarray)
                     and np.issubdtype(p.dtype, np.inexact)):
                 raise ValueError("every parameter must be a float array")
-        if not np.isscalar(lr) or not np.isreal(lr) or not lr > 0:
+        if not np.isscalar(lr) or not np.isreal(lr) or not lr > 0 \\
+                or not np.isfinite(lr):
             raise ValueError(f"lr must be positive; got lr={lr!r}")
         self.params, self.lr = params, lr
 
@@ -655,7 +687,8 @@ def accuracy(y_true, y_pred):
 ''',
         "fit": '''
 def fit(model, X, y, optimizer, num_epochs, batch_size, rng):
-    if not isinstance(num_epochs, (int, np.integer)) or num_epochs < 1:
+    if not isinstance(num_epochs, (int, np.integer)) or num_epochs < 1 \\
+            or isinstance(num_epochs, bool):
         raise ValueError("num_epochs: a positive integer, please")
     history = []
     for _ in range(num_epochs):
