@@ -1,7 +1,8 @@
 """A small dense network's weights as one flat vector, and back.
 
 Introduced in lecture 04 (course/04_optimizers.ipynb); lecture 05 trains its
-networks the same way.
+networks the same way, and both train the same two-class tanh network with
+:func:`classifier_loss_grad`.
 
 An optimizer sees one vector ``w`` of all the weights; the forward pass
 needs the matrices ``W1, b1, W2, b2, ...``. As in scikit-learn's L-BFGS
@@ -27,7 +28,7 @@ from numpy.typing import ArrayLike
 from nncourse import _checks
 
 __all__ = ["layer_shapes", "count_weights", "init_weights", "pack",
-           "unpack"]
+           "unpack", "classifier_loss_grad"]
 
 
 def layer_shapes(layer_sizes: Sequence[int]) -> list[tuple[int, ...]]:
@@ -216,3 +217,86 @@ def unpack(w: ArrayLike, shapes: Sequence[tuple[int, ...]]
         parts.append(w[start:start + size].reshape(shape))
         start += size
     return parts
+
+
+def classifier_loss_grad(w: ArrayLike, X: ArrayLike, y: ArrayLike,
+                         shapes: Sequence[tuple[int, ...]]
+                         ) -> tuple[float, np.ndarray]:
+    """Mean cross-entropy of a two-class tanh network, and its gradient.
+
+    Introduced in lecture 04 (course/04_optimizers.ipynb), Section 1; lecture
+    05 (course/05_second_order.ipynb) trains the same network with BFGS and
+    Levenberg–Marquardt.
+
+    The network has one tanh hidden layer and one sigmoid output
+    ``p = P(class 1)``::
+
+        H = tanh(X @ W1 + b1),  z = H @ W2 + b2,  p = sigmoid(z)
+        E = mean(-y log p - (1 - y) log(1 - p)) = mean(log(1 + e^z) - y z)
+
+    The loss is computed from the logits ``z`` (``logaddexp``), so it stays
+    finite where ``p`` rounds to 0 or 1. The backward pass is lecture 03's:
+    ``dE/dz = (p - y) / N``, then back through ``W2`` and ``tanh``.
+
+    Parameters
+    ----------
+    w : array_like of shape (n_weights,)
+        All the weights, W1, b1, W2, b2 as :func:`unpack` cuts them.
+    X : array_like of shape (N, n_inputs)
+        The inputs, finite numbers, at least one row.
+    y : array_like of shape (N,)
+        The classes, each 0 or 1.
+    shapes : sequence of tuple of int
+        ``layer_shapes([n_inputs, n_hidden, 1])``: exactly one hidden layer
+        and one output.
+
+    Returns
+    -------
+    loss : float
+        The mean cross-entropy E.
+    grad : ndarray of shape (n_weights,)
+        dE/dw, packed like ``w``.
+
+    Raises
+    ------
+    ValueError
+        If ``shapes`` is not the shapes of an ``n_inputs``-``n_hidden``-1
+        network, ``w`` does not fit them, ``X`` is not a 2-D array of finite
+        numbers with ``n_inputs`` columns and at least one row, or ``y`` is
+        not a 1-D array of 0s and 1s, one per row of ``X``.
+
+    Examples
+    --------
+    >>> shapes = layer_shapes([2, 3, 1])
+    >>> loss, grad = classifier_loss_grad(np.zeros(13), [[1.0, 2.0]], [1],
+    ...                                   shapes)
+    >>> round(loss, 4), grad.shape          # p = 0.5: E = log 2
+    (0.6931, (13,))
+    """
+    checked = _check_shapes(shapes)
+    what_shapes = ("the shapes of a network with one hidden layer and one "
+                   "output, layer_shapes([n_inputs, n_hidden, 1])")
+    if (len(checked) != 4 or len(checked[0]) != 2
+            or checked[1:] != [(checked[0][1],), (checked[0][1], 1), (1,)]):
+        raise _checks.invalid("shapes", what_shapes, shapes)
+    n_inputs = checked[0][0]
+    W1, b1, W2, b2 = unpack(w, checked)
+    X = _checks.float_array(
+        X, "X", ndim=2,
+        what=f"a 2-D array of finite numbers with {n_inputs} columns and "
+             "at least one row")
+    if X.shape[0] < 1 or X.shape[1] != n_inputs:
+        raise _checks.invalid(
+            "X", f"a 2-D array of finite numbers with {n_inputs} columns "
+            "and at least one row", X)
+    what_y = f"a 1-D array of {X.shape[0]} classes, each 0 or 1"
+    y = _checks.float_array(y, "y", ndim=1, what=what_y)
+    if y.shape != (X.shape[0],) or not ((y == 0) | (y == 1)).all():
+        raise _checks.invalid("y", what_y, y)
+    H = np.tanh(X @ W1 + b1)                        # (N, n_hidden)
+    z = (H @ W2 + b2)[:, 0]                         # logits, (N,)
+    loss = float(np.mean(np.logaddexp(0.0, z) - y * z))
+    p = 0.5 * (1.0 + np.tanh(z / 2))                # sigmoid, no overflow
+    dz = (p - y)[:, None] / len(y)                  # dE/dz, (N, 1)
+    dA = dz @ W2.T * (1 - H ** 2)                   # back through tanh
+    return loss, pack([X.T @ dA, dA.sum(axis=0), H.T @ dz, dz.sum(axis=0)])

@@ -1,9 +1,11 @@
-"""Tests of nncourse.networks: shapes, counts, initial weights, and the flat
-vector cut into arrays and joined again, checked against hand-made values."""
+"""Tests of nncourse.networks: shapes, counts, initial weights, the flat
+vector cut into arrays and joined again, and the two-class network's loss
+and gradient, checked against hand-made values and central differences."""
 import numpy as np
 import pytest
 
 from nncourse.networks import (
+    classifier_loss_grad,
     count_weights,
     init_weights,
     layer_shapes,
@@ -118,3 +120,65 @@ def test_pack_undoes_unpack():
 def test_pack_rejects_bad_arrays(arrays, message):
     with pytest.raises(ValueError, match=message):
         pack(arrays)
+
+
+def small_problem(seed=0, n=7):
+    rng = np.random.default_rng(seed)
+    return (rng.normal(size=13), rng.normal(size=(n, 2)),
+            rng.integers(0, 2, size=n))
+
+
+def test_classifier_loss_is_the_mean_cross_entropy():
+    w, X, y = small_problem()
+    W1, b1, W2, b2 = unpack(w, SHAPES_2_3_1)
+    p = 1 / (1 + np.exp(-(np.tanh(X @ W1 + b1) @ W2 + b2)[:, 0]))
+    want = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    loss, grad = classifier_loss_grad(w, X, y, SHAPES_2_3_1)
+    assert isinstance(loss, float) and grad.shape == (13,)
+    assert loss == pytest.approx(want, rel=1e-12)
+    # zero weights: p = 1/2 for every point, E = log 2, and only b2 and W2
+    # (which sees H = 0) can move: dE/db2 = mean(p - y)
+    loss, grad = classifier_loss_grad(np.zeros(13), X, y, SHAPES_2_3_1)
+    assert loss == pytest.approx(np.log(2))
+    np.testing.assert_allclose(grad[:12], 0.0)
+    assert grad[12] == pytest.approx(np.mean(0.5 - y))
+
+
+def test_classifier_gradient_matches_central_differences():
+    w, X, y = small_problem(seed=3)
+    _, grad = classifier_loss_grad(w, X, y, SHAPES_2_3_1)
+    eye, h = np.eye(13), 1e-6
+    numeric = np.array([
+        (classifier_loss_grad(w + h * e, X, y, SHAPES_2_3_1)[0]
+         - classifier_loss_grad(w - h * e, X, y, SHAPES_2_3_1)[0]) / (2 * h)
+        for e in eye])
+    np.testing.assert_allclose(grad, numeric, rtol=1e-6, atol=1e-9)
+
+
+def test_classifier_loss_stays_finite_for_saturated_outputs():
+    w = np.zeros(13)
+    w[12] = 800.0                                  # z = 800: p rounds to 1
+    loss, grad = classifier_loss_grad(w, [[0.0, 0.0]], [0], SHAPES_2_3_1)
+    assert loss == pytest.approx(800.0)            # -log(1 - p) = z
+    assert np.isfinite(grad).all() and grad[12] == pytest.approx(1.0)
+
+
+@pytest.mark.parametrize("argument, bad, message", [
+    ("shapes", [(2, 3), (3,), (3, 2), (2,)], "shapes must be the shapes of "
+     "a network with one hidden layer and one output"),
+    ("shapes", layer_shapes([2, 3, 3, 1]), "shapes must be the shapes"),
+    ("w", np.zeros(12), "w must be a 1-D vector of 13 weights"),
+    ("X", np.zeros((7, 3)), "X must be a 2-D array of finite numbers with 2 "
+     "columns"),
+    ("X", np.zeros((0, 2)), "X must be .* at least one row"),
+    ("X", [[np.nan, 0.0]] * 7, "X must be"),
+    ("y", np.full(7, 0.5), "y must be a 1-D array of 7 classes, each 0 or 1"),
+    ("y", np.zeros(6), "y must be a 1-D array of 7 classes"),
+    ("y", np.zeros((7, 1)), "y must be"),
+])
+def test_classifier_loss_grad_rejects_bad_input_naming_it(argument, bad,
+                                                           message):
+    w, X, y = small_problem()
+    args = {"w": w, "X": X, "y": y, "shapes": SHAPES_2_3_1, argument: bad}
+    with pytest.raises(ValueError, match=message):
+        classifier_loss_grad(**args)
