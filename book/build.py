@@ -17,7 +17,14 @@ The book is assembled in _build/book-src from what the repository stores:
 - favicon.svg, linked from every page, and _extra/favicon.ico, served at
   the site's root for browsers that ask for /favicon.ico: a neuron.
 
-Each lecture links to its assignment's solution and back. Formulas are set by
+Each lecture links to its assignment's solution and back. An assignment links
+the lecture sections that teach each part, as JupyterLab needs it,
+``../../course/NAME.ipynb#ANCHOR`` with JupyterLab's anchor of a heading
+(:func:`lab_anchor`); in the worked solution that link becomes one to the
+book's lecture page, ``../lectures/NAME.ipynb#SLUG`` with MyST's slug of the
+same heading (:func:`myst_slug`, ``myst_heading_anchors`` in _config.yml),
+which Sphinx resolves (a link to a heading that is not there fails the
+build). Formulas are set by
 MathJax from node_modules (npm ci), so the pages load nothing from the
 network. The build is strict: any Sphinx warning (a missing page, image or
 reference) fails it.
@@ -32,6 +39,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import nbformat
+from markdown_it import MarkdownIt
+from myst_parser.mdit_to_docutils.base import default_slugify
 from nbgrader.preprocessors import ClearHiddenTests
 from PIL import Image, ImageDraw
 
@@ -63,6 +72,14 @@ READING_NOTE = ("**How to read it.** Each part states the task as the "
 BEFORE_YOU_SUBMIT = "## Before you submit\n"
 SUBMITTING = re.compile(r"Validate|Restart Kernel|YOUR CODE HERE")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*])")
+# A link from an assignment (source/A/, release/A/ or coursework/A/, all two
+# levels below the repository) to a lecture or one of its headings; the
+# anchor may hold balanced parentheses, as a CommonMark link may.
+LECTURE_LINK = re.compile(
+    r"\]\(\.\./\.\./course/(?P<name>[0-9][0-9]_\w+)\.ipynb"
+    r"(?:#(?P<anchor>(?:[^\s()]|\([^\s()]*\))*))?\)")
+# Heading levels that get a MyST slug (myst_heading_anchors in _config.yml).
+SLUG_LEVELS = 3
 # The neuron of the favicon, on a 64 x 64 grid: three inputs, the cell
 # body, the axon and its end.
 ICON_COLOR = "#2b5797"
@@ -92,6 +109,77 @@ def title(nb):
 
 def md(text):
     return nbformat.v4.new_markdown_cell(text)
+
+
+def headings(nb):
+    """[(level, text)] of the markdown headings of ``nb`` in order, each as
+    a reader sees it: code spans, emphasis and escapes rendered, entities
+    decoded (markdown-it, CommonMark)."""
+    parser = MarkdownIt("commonmark")
+    found = []
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        tokens = parser.parse(cell.source)
+        for opening, inline in zip(tokens, tokens[1:]):
+            if opening.type == "heading_open":
+                text = "".join(child.content for child in inline.children
+                               if child.type in ("text", "code_inline"))
+                found.append((int(opening.tag[1:]), text))
+    return found
+
+
+def lab_anchor(text):
+    """JupyterLab's anchor of a heading whose text a reader sees as
+    ``text``: the text with every space made a hyphen, case and punctuation
+    kept (createHeaderId in @jupyterlab/rendermime: the heading element's
+    textContent with / /g replaced by '-')."""
+    return text.replace(" ", "-")
+
+
+def myst_slug(text, taken=()):
+    """MyST's slug of a heading (myst_heading_anchors): GitHub's, lower
+    case, spaces made hyphens, what is not a word character, '-' or ' '
+    dropped; '-1', '-2', ... appended while it is in ``taken``."""
+    slug = base = default_slugify(text)
+    number = 0
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def lecture_anchors(nb):
+    """{JupyterLab anchor: MyST slug} of the lecture's headings that get a
+    slug in the book (levels 1 to SLUG_LEVELS)."""
+    anchors, slugs = {}, set()
+    for level, text in headings(nb):
+        if level <= SLUG_LEVELS:
+            slug = myst_slug(text, slugs)
+            slugs.add(slug)
+            anchors.setdefault(lab_anchor(text), slug)
+    return anchors
+
+
+def to_book_links(markdown, anchors, where):
+    """``markdown`` with each link to a lecture (heading) made a link to the
+    book's lecture page (and the same heading there); exits naming
+    ``where`` if a link's lecture or heading does not exist. ``anchors``:
+    {lecture name: lecture_anchors(lecture)}."""
+    def book_link(match):
+        name, anchor = match["name"], match["anchor"]
+        if name not in anchors:
+            sys.exit(f"{where} links course/{name}.ipynb, which is not a "
+                     "lecture of the course")
+        target = f"](../lectures/{name}.ipynb"
+        if anchor:
+            if anchor not in anchors[name]:
+                sys.exit(f"{where} links course/{name}.ipynb#{anchor}, but "
+                         "no heading of that lecture (down to level "
+                         f"{SLUG_LEVELS}) has that JupyterLab anchor")
+            target += f"#{anchors[name][anchor]}"
+        return target + ")"
+    return LECTURE_LINK.sub(book_link, markdown)
 
 
 def with_alt_text(cell):
@@ -139,10 +227,11 @@ def execute_solutions(names):
         return {name: nb for name, (nb, _) in zip(names, runs)}
 
 
-def stage_solution(nb, name, lecture_title):
+def stage_solution(nb, name, lecture_title, anchors):
     """The executed instructor notebook ``nb`` of assignment ``name`` as a
     worked solution: no hidden tests, no solution markers, no instructions
-    to students."""
+    to students, its links to lecture sections made links to the book's
+    lecture pages (``anchors``: see :func:`to_book_links`)."""
     nb, _ = ClearHiddenTests().preprocess(nb, {})
     clean(nb)
     nb = without_student_instructions(nb, name)
@@ -150,6 +239,9 @@ def stage_solution(nb, name, lecture_title):
         cell.metadata.pop("nbgrader", None)
         if cell.cell_type == "code":
             cell.source = SOLUTION_MARKER.sub("", cell.source).rstrip()
+        else:
+            cell.source = to_book_links(cell.source, anchors,
+                                        f"source/{name}/{name}.ipynb")
     heading = nb.cells[0]
     heading.source = heading.source.replace(
         f"# {title(nb)}", f"# {title(nb)}: worked solution", 1)
@@ -256,13 +348,14 @@ def stage():
     shutil.rmtree(STAGE, ignore_errors=True)
     (STAGE / "lectures").mkdir(parents=True)
     (STAGE / "solutions").mkdir()
-    titles = {}
+    titles, anchors = {}, {}
     for name in lectures:
         nb = stage_lecture(name, name in assignments)
         titles[name] = title(nb)
+        anchors[name] = lecture_anchors(nb)
         nbformat.write(nb, STAGE / "lectures" / f"{name}.ipynb")
     for name, nb in execute_solutions(assignments).items():
-        nbformat.write(stage_solution(nb, name, titles[name]),
+        nbformat.write(stage_solution(nb, name, titles[name], anchors),
                        STAGE / "solutions" / f"{name}.ipynb")
     shutil.copy(BOOK / "_config.yml", STAGE)
     (STAGE / "favicon.svg").write_text(favicon_svg())

@@ -20,6 +20,7 @@ import pytest
 from coursetools.notebooks import WIDGET_VIEW
 from tests import browser
 from tests import coursekit as ck
+from tests.test_teaching import BUILD
 
 pytestmark = pytest.mark.slow     # make test-fast leaves it out
 
@@ -36,6 +37,9 @@ ICON_LINK = re.compile(r"<link rel=\"icon\" href=\"([^\"]+)\"")
 ICO_MAGIC = b"\x00\x00\x01\x00"
 LOADS = re.compile(r"<(?:script|link|img|iframe|source)\b[^>]*?"
                    r"\b(?:src|href)=\"(https?:)?//[^\"]*\"")
+# A link of a worked solution to a section of a lecture page.
+SECTION_LINK = re.compile(r'href="\.\./lectures/([0-9][0-9]_\w+)\.html#'
+                          r'([^"]+)"')
 
 
 @pytest.fixture(scope="session")
@@ -106,6 +110,29 @@ def test_lecture_page_shows_every_stored_picture(built_book, name):
 
 
 @pytest.mark.parametrize("name", LECTURES)
+def test_lecture_page_shows_every_section_checkpoint_and_exercise(
+        built_book, name):
+    """Every heading of the lecture is on its page, and so is every "Predict,
+    then run" checkpoint, every exercise and every collapsed answer, hint
+    and worked answer (tests/test_teaching.py checks the notebooks)."""
+    nb = nbformat.read(REPO / "course" / f"{name}.ipynb", as_version=4)
+    markdown = "\n".join(c.source for c in nb.cells
+                         if c.cell_type == "markdown")
+    html_page = page(f"lectures/{name}.html")
+    # Sphinx's smart quotes print an apostrophe as a typographic one.
+    shown = text_of(html_page).replace("\u2019", "'")
+    missing = [text for _, text in BUILD.headings(nb) if text not in shown]
+    assert not missing, f"lectures/{name}.html lacks the headings {missing}"
+    for written, rendered in (("**Predict, then run.**",
+                               "<strong>Predict, then run.</strong>"),
+                              ("**Exercise", "<strong>Exercise"),
+                              ("<details>", "<details>")):
+        assert markdown.count(written) == html_page.count(rendered), (
+            f"lectures/{name}.html shows {html_page.count(rendered)} of the "
+            f"{markdown.count(written)} {written!r} of the lecture")
+
+
+@pytest.mark.parametrize("name", LECTURES)
 def test_lecture_pictures_carry_their_alt_text(built_book, name):
     """Each stored picture's <img> has the alt text of its cell
     (metadata.alt, copied by book/build.py for MyST-NB)."""
@@ -171,6 +198,32 @@ def test_solution_page_speaks_to_a_reader_not_a_student(built_book, name):
     left = [words for words in INSTRUCTIONS if words in shown]
     assert not left, f"solutions/{name}.html still tells students {left}"
     assert "How to read it." in shown
+
+
+@pytest.mark.parametrize("name", SOLUTIONS)
+def test_links_to_lecture_sections_resolve(built_book, name):
+    """The assignment's links to lecture sections (written for JupyterLab,
+    ../../course/NAME.ipynb#ANCHOR, see tests/test_teaching.py) are links
+    to the book's lecture pages, each to an element that is there."""
+    nb = nbformat.read(REPO / "source" / name / f"{name}.ipynb",
+                       as_version=4)
+    written = [m for cell in nb.cells if cell.cell_type == "markdown"
+               for m in BUILD.LECTURE_LINK.finditer(cell.source)
+               if m["anchor"]]
+    html_page = page(f"solutions/{name}.html")
+    links = SECTION_LINK.findall(html_page)
+    assert len(links) == len(written), (
+        f"solutions/{name}.html has {len(links)} links to lecture sections, "
+        f"its assignment {len(written)}")
+    for lecture, anchor in links:
+        target = SITE / "lectures" / f"{lecture}.html"
+        assert target.exists(), f"solutions/{name}.html links {target}"
+        assert f'id="{html.unescape(anchor)}"' in html.unescape(
+            target.read_text(encoding="utf-8")), (
+            f"solutions/{name}.html links lectures/{lecture}.html#{anchor}, "
+            "which has no element with that id")
+    assert "course/" not in " ".join(re.findall(r'href="([^"]*)"',
+                                                html_page))
 
 
 @pytest.mark.parametrize("name", SOLUTIONS)

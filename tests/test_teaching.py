@@ -15,11 +15,19 @@ Read from the stored notebooks in course/ (nothing is executed):
 - every code cell that stores a picture carries a one-sentence description
   of it in ``metadata.alt`` (nbconvert's alt text; the web book copies it
   into the page, see tests/test_book.py).
+
+And the assignments (source/ and release/) send their students to the
+lectures: every part (each solution cell) has a link, in the markdown since
+the previous part, to the lecture section that teaches it, and every such
+link reaches an existing lecture and heading in JupyterLab.
 """
+import functools
+import importlib.util
 import re
 
 import nbformat
 import pytest
+from markdown_it import MarkdownIt
 
 from coursetools.course import REPO
 
@@ -170,3 +178,157 @@ def test_a_good_checkpoint_passes_and_broken_ones_are_found():
     assert "code cell" in checkpoint_problems(no_code, 2)[0]
     no_question = [md(f"{CHECKPOINT} Run it.")] + GOOD[3:]
     assert "no question" in checkpoint_problems(no_question, 0)[0]
+
+
+# Every part of every assignment links the lecture section that teaches it.
+# The links are written for JupyterLab, from source/A/A.ipynb, release/A/
+# and coursework/A/ (all two levels below the repository):
+# ``[lecture 04, §4.2 Nesterov](../../course/04_optimizers.ipynb#ANCHOR)``
+# with JupyterLab's anchor of the heading (book/build.py: lab_anchor). The
+# web book rewrites them to its lecture pages (tests/test_book.py).
+ASSIGNMENT_DIRS = ("source", "release", "coursework")
+ASSIGNMENTS = sorted(path for folder in ASSIGNMENT_DIRS[:2]
+                     for path in (REPO / folder).glob("*/*.ipynb"))
+LINK_PREFIX = "../../course/"
+
+
+def load_build():
+    """book/build.py as a module (it is a script, not a package)."""
+    spec = importlib.util.spec_from_file_location(
+        "book_build", REPO / "book" / "build.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+BUILD = load_build()
+MARKDOWN = MarkdownIt("commonmark")
+
+
+@functools.lru_cache(maxsize=None)
+def lab_anchors(lecture):
+    """JupyterLab's anchors of the headings of ``lecture`` (a file name in
+    course/). A heading with a formula is left out: MathJax sets it before
+    JupyterLab reads its text, so its anchor cannot be written down."""
+    nb = nbformat.read(REPO / "course" / lecture, as_version=4)
+    return {BUILD.lab_anchor(text) for _, text in BUILD.headings(nb)
+            if "$" not in text}
+
+
+def links_of(markdown):
+    """The link targets in ``markdown`` as markdown-it reads them: relative
+    to the notebook, percent-encoded where a browser would encode them."""
+    def walk(tokens):
+        for token in tokens:
+            if token.type == "link_open":
+                yield token.attrs["href"]
+            yield from walk(token.children or [])
+    return list(walk(MARKDOWN.parse(markdown)))
+
+
+def lecture_link_problem(href):
+    """What is wrong with a link to a lecture ('' if it works), or None if
+    ``href`` is not a link to a lecture."""
+    if ("course/" not in href or ".ipynb" not in href
+            or re.match(r"[a-z][a-z0-9+.-]*:", href)):       # a URL
+        return None
+    path, _, anchor = href.partition("#")
+    lecture = path.removeprefix(LINK_PREFIX)
+    if not path.startswith(LINK_PREFIX) or "/" in lecture:
+        return (f"{href}: write lecture links as {LINK_PREFIX}NAME.ipynb"
+                "#ANCHOR, which works from source/A/, release/A/ and "
+                "coursework/A/")
+    for folder in ASSIGNMENT_DIRS:
+        target = (REPO / folder / "A" / path).resolve()
+        if not target.is_file():
+            return f"{href}: no file {target.relative_to(REPO)}"
+    if not anchor:
+        return f"{href}: no #anchor of the section that teaches the part"
+    if "%" in anchor:
+        return (f"{href}: the anchor holds a character a browser "
+                "percent-encodes (not ASCII, or one of \" < > `), and "
+                "JupyterLab compares the encoded anchor with the heading's: "
+                "use a heading without it")
+    if anchor not in lab_anchors(lecture):
+        return (f"{href}: course/{lecture} has no heading with the "
+                f"JupyterLab anchor '{anchor}' (its heading text with each "
+                "space made '-')")
+    return ""
+
+
+def part_link_problems(cells):
+    """Each solution cell (an assignment's part) needs a working lecture link
+    in the markdown since the previous solution cell; every lecture link
+    must work."""
+    problems, links, previous = [], [], None
+    for i, cell in enumerate(cells):
+        if cell.cell_type == "markdown":
+            for href in links_of(cell.source):
+                problem = lecture_link_problem(href)
+                if problem:
+                    problems.append(f"cell {i}: {problem}")
+                elif problem == "":
+                    links.append(href)
+        elif cell.metadata.get("nbgrader", {}).get("solution"):
+            part = cell.metadata["nbgrader"].get("grade_id", f"cell {i}")
+            if not links:
+                since = ("the start" if previous is None
+                         else f"the solution cell {previous}")
+                problems.append(
+                    f"part {part} (cell {i}): no working link to the "
+                    f"lecture section that teaches it in the markdown "
+                    f"since {since}")
+            links, previous = [], part
+    return problems
+
+
+def solution(grade_id="part"):
+    cell = code("### BEGIN SOLUTION\n### END SOLUTION")
+    cell.metadata["nbgrader"] = {"solution": True, "grade_id": grade_id}
+    return cell
+
+
+NESTEROV = "4.2-Nesterov's-accelerated-gradient"
+
+
+def test_lab_anchor_is_the_heading_text_with_spaces_made_hyphens():
+    nb = nbformat.v4.new_notebook(cells=[md(
+        "### 4.2 Nesterov's accelerated gradient\n\n"
+        "## 2. The `McCulloch-Pitts` **unit** (1943)\n\n```\n# not one\n```")])
+    assert [BUILD.lab_anchor(t) for _, t in BUILD.headings(nb)] == [
+        NESTEROV, "2.-The-McCulloch-Pitts-unit-(1943)"]
+    assert NESTEROV in lab_anchors("04_optimizers.ipynb")
+
+
+@pytest.mark.parametrize("href, problem", [
+    (f"../../course/04_optimizers.ipynb#{NESTEROV}", ""),
+    ("https://example.org/course/x.ipynb", ""),     # not a lecture: None
+    ("../course/04_optimizers.ipynb#x", "write lecture links as"),
+    ("../../course/99_nothing.ipynb#x", "no file course/99_nothing.ipynb"),
+    ("../../course/04_optimizers.ipynb", "no #anchor"),
+    ("../../course/04_optimizers.ipynb#4.2-Nesterov", "has no heading"),
+    ("../../course/04_optimizers.ipynb#4.2-nesterov's-accelerated-gradient",
+     "has no heading"),
+])
+def test_lecture_link_problems_are_found(href, problem):
+    found = lecture_link_problem(href)
+    if href.startswith("https"):
+        assert found is None
+    else:
+        assert problem in found and bool(found) == bool(problem), found
+    percent = links_of("[a](../../course/05_second_order.ipynb#5.-A–B)")
+    assert "percent-encodes" in lecture_link_problem(percent[0])
+
+
+def test_each_part_needs_its_own_link():
+    link = f"[lecture 04, §4.2](../../course/04_optimizers.ipynb#{NESTEROV})"
+    good = [md(f"## Part A\n\nSee {link}."), solution("a"), code("test"),
+            md(f"Then {link}"), solution("b")]
+    assert part_link_problems(good) == []
+    no_link = good[:3] + [md("Then more.")] + good[4:]
+    assert "part b (cell 4): no working link" in part_link_problems(
+        no_link)[0]
+    back_to_back = good[:2] + [solution("c")]
+    assert "part c" in part_link_problems(back_to_back)[0]
+    broken = [md("[x](../../course/04_optimizers.ipynb#Nope)"), solution()]
+    assert len(part_link_problems(broken)) == 2     # the link, the part
