@@ -281,22 +281,22 @@ def classifier_loss_grad(w: ArrayLike, X: ArrayLike, y: ArrayLike,
         raise _checks.invalid("shapes", what_shapes, shapes)
     n_inputs = checked[0][0]
     W1, b1, W2, b2 = unpack(w, checked)
-    X = _checks.float_array(
-        X, "X", ndim=2,
-        what=f"a 2-D array of finite numbers with {n_inputs} columns and "
-             "at least one row")
-    if X.shape[0] < 1 or X.shape[1] != n_inputs:
-        raise _checks.invalid(
-            "X", f"a 2-D array of finite numbers with {n_inputs} columns "
-            "and at least one row", X)
-    what_y = f"a 1-D array of {X.shape[0]} classes, each 0 or 1"
-    y = _checks.float_array(y, "y", ndim=1, what=what_y)
-    if y.shape != (X.shape[0],) or not ((y == 0) | (y == 1)).all():
+    what_x = (f"a 2-D array of finite numbers with {n_inputs} columns and "
+              "at least one row")
+    inputs = _checks.float_array(X, "X", ndim=2, what=what_x)
+    if inputs.shape[0] < 1 or inputs.shape[1] != n_inputs:
+        raise _checks.invalid("X", what_x, X)
+    what_y = (f"a 1-D array of 0s and 1s, one class per row of X "
+              f"({inputs.shape[0]} rows)")
+    labels = _checks.float_array(y, "y", ndim=1, what=what_y)
+    if (labels.shape != (inputs.shape[0],)
+            or not ((labels == 0) | (labels == 1)).all()):
         raise _checks.invalid("y", what_y, y)
-    H = np.tanh(X @ W1 + b1)                        # (N, n_hidden)
+    H = np.tanh(inputs @ W1 + b1)                   # (N, n_hidden)
     z = (H @ W2 + b2)[:, 0]                         # logits, (N,)
-    loss = float(np.mean(np.logaddexp(0.0, z) - y * z))
+    loss = float(np.mean(np.logaddexp(0.0, z) - labels * z))
     p = 0.5 * (1.0 + np.tanh(z / 2))                # sigmoid, no overflow
-    dz = (p - y)[:, None] / len(y)                  # dE/dz, (N, 1)
+    dz = (p - labels)[:, None] / len(labels)        # dE/dz, (N, 1)
     dA = dz @ W2.T * (1 - H ** 2)                   # back through tanh
-    return loss, pack([X.T @ dA, dA.sum(axis=0), H.T @ dz, dz.sum(axis=0)])
+    return loss, pack([inputs.T @ dA, dA.sum(axis=0), H.T @ dz,
+                       dz.sum(axis=0)])

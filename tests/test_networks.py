@@ -172,8 +172,9 @@ def test_classifier_loss_stays_finite_for_saturated_outputs():
      "columns"),
     ("X", np.zeros((0, 2)), "X must be .* at least one row"),
     ("X", [[np.nan, 0.0]] * 7, "X must be"),
-    ("y", np.full(7, 0.5), "y must be a 1-D array of 7 classes, each 0 or 1"),
-    ("y", np.zeros(6), "y must be a 1-D array of 7 classes"),
+    ("y", np.full(7, 0.5), r"y must be a 1-D array of 0s and 1s, one class "
+     r"per row of X \(7 rows\)"),
+    ("y", np.zeros(6), r"y must be .* \(7 rows\)"),
     ("y", np.zeros((7, 1)), "y must be"),
 ])
 def test_classifier_loss_grad_rejects_bad_input_naming_it(argument, bad,
