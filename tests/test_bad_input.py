@@ -267,6 +267,8 @@ DATASETS_CASES = [
 ]
 
 SHAPES = [(2, 3), (3,), (3, 1), (1,)]
+classify = calling(networks.classifier_loss_grad, w=np.zeros(13),
+                   X=[[1.0, 2.0]], y=[1], shapes=SHAPES)
 
 NETWORKS_CASES = [
     case("networks.layer_shapes", networks.layer_shapes, "layer_sizes",
@@ -305,6 +307,14 @@ NETWORKS_CASES = [
          RAGGED),
     case("networks.unpack", calling(networks.unpack, np.zeros(13)),
          "shapes", [(2, 0)]),
+    case("networks.classifier_loss_grad", classify, "X", [[1.0, NAN]]),
+    case("networks.classifier_loss_grad", classify, "X", [[1.0, 2.0, 3.0]]),
+    case("networks.classifier_loss_grad", classify, "X", "ten"),
+    case("networks.classifier_loss_grad", classify, "y", [2]),
+    case("networks.classifier_loss_grad", classify, "y", [1, 0]),
+    case("networks.classifier_loss_grad", classify, "w", np.zeros(12)),
+    case("networks.classifier_loss_grad", classify, "shapes",
+         [(2, 3), (3,), (3, 3), (3,), (3, 1), (1,)]),
 ]
 
 
