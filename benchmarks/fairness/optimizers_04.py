@@ -112,8 +112,9 @@ class Optimizer:
     def __init__(self, params, lr=0.01):
         import numbers
         if (isinstance(lr, bool) or not isinstance(lr, numbers.Real)
-                or not lr > 0):
-            raise ValueError(f"lr must be a positive number, got {lr!r}")
+                or not 0 < lr < float("inf")):
+            raise ValueError(f"lr must be a positive finite number, got "
+                             f"{lr!r}")
         if not isinstance(params, (list, tuple)):
             raise ValueError(f"params must be a list of float arrays, got "
                              f"{type(params).__name__}")
@@ -550,7 +551,8 @@ class Optimizer:
 
     def __init__(self, params, lr=0.01):
         try:
-            ok = float(lr) > 0 and not isinstance(lr, (bool, str))
+            ok = (0 < float(lr) < np.inf
+                  and not isinstance(lr, (bool, str)))
         except (TypeError, ValueError):
             ok = False
         if not ok:
@@ -985,9 +987,6 @@ VALID = [
     Variant("minibatches: rng.shuffle of np.arange in place",
             edits=[("minibatches", "order = rng.permutation(n)",
                     "order = np.arange(n)\n    rng.shuffle(order)")]),
-    Variant("minibatches (ambiguous): batch_size=True accepted, as bool is "
-            "a Python int",
-            cells={"minibatches": MINIBATCHES_BOOL_OK}),
     # Part C
     Variant("Optimizer: self.params a new list of the same arrays, "
             "np.add(out=), validation by float()",
@@ -1052,6 +1051,9 @@ VALID = [
 # --------------------------------------------------------------------------
 
 WRONG = [
+    Variant("minibatches: batch_size=True accepted, as bool is a Python int",
+            cells={"minibatches": MINIBATCHES_BOOL_OK},
+            breaks="bools such as `True`"),
     # Part A
     Variant("split: n_test rounded down with int()",
             edits=[("train_test_split", "n_test = math.ceil(test_size * n)",
