@@ -216,6 +216,21 @@ MUTANTS = [
         'f"like the training data; got {X.shape}.")',
         'raise ValueError("bad X")')],
       {"test_mlp_bad_input"}),
+    M("dense_forward lets a bias of length 1 broadcast", "dense_layer",
+      [("W.shape[1] != b.shape[0]:",
+        "b.shape[0] not in (1, W.shape[1]):")],
+      {"test_dense_forward"}),
+    M("relative_error lets shapes that broadcast through", "gradient_check",
+      [("    if a.shape != b.shape:",
+        "    if np.broadcast_shapes(a.shape, b.shape) != a.shape:")],
+      {"test_relative_error"}),
+    M("integral floats such as 4.0 taken for integers", "MLPRegressor",
+      [("return (isinstance(value, (int, np.integer))",
+        "return (isinstance(value, (int, np.integer, float))")],
+      {"test_mlp_bad_input"}),
+    M("a y longer than X let through", "MLPRegressor",
+      [("if len(y) != len(X):", "if len(y) < len(X):")],
+      {"test_mlp_bad_input"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
@@ -382,6 +397,8 @@ class MLPRegressor:
 def dense_forward(X, W, b):
     X, W, b = map(np.asarray, (X, W, b))
     try:
+        if b.shape != W.shape[1:]:     # a b that would broadcast is wrong
+            raise ValueError("b must have one entry per column of W")
         return np.einsum("nk,km->nm", X, W) + b[None, :]
     except (ValueError, IndexError, TypeError) as err:
         raise ValueError(f"incompatible shapes X {X.shape}, W {W.shape}, "
@@ -450,7 +467,10 @@ class MLPRegressor:
         return layers[:-1]
 
     def train(self, X, y):
-        if any(int(s) != s or s < 1 for s in list(self.hidden_layer_sizes)):
+        def whole(v):       # 4.0 is not an integer here, nor is True
+            return isinstance(v, (int, np.integer)) and not isinstance(v, bool)
+
+        if any(not whole(s) or s < 1 for s in list(self.hidden_layer_sizes)):
             raise ValueError("hidden_layer_sizes must hold positive "
                              f"integers, not {self.hidden_layer_sizes}")
         if not (np.isreal(self.learning_rate)
@@ -460,7 +480,7 @@ class MLPRegressor:
                              f"not {self.learning_rate}")
         for name in ("max_iter", "batch_size"):
             v = getattr(self, name)
-            if isinstance(v, bool) or int(v) != v or v < 1:
+            if not whole(v) or v < 1:
                 raise ValueError(f"{name} must be a positive integer, "
                                  f"not {v}")
         X, y = np.array(X, dtype=float), np.array(y, dtype=float)

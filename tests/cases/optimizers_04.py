@@ -234,6 +234,10 @@ MUTANTS = [
       [("    if (isinstance(num_epochs, bool)\n            or not isinstance",
         "    if (not isinstance")],
       {"test_fit"}),
+    M("accuracy compares lengths, so a 2-D y_true broadcasts", "metrics",
+      [("if y_true.ndim != 1 or y_pred.shape != y_true.shape",
+        "if len(y_pred) != len(y_true)")],
+      {"test_accuracy"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

@@ -191,6 +191,12 @@ MUTANTS = [
     M("minimise goes on after alpha = 0", "minimize",
       [("        if alpha == 0:\n            break\n", "")],
       {"test_minimize_quadratic_exact_steps"}),
+    M("lm_update_mu refuses mu = 0", "lm_step",
+      [("    if mu < 0:", "    if mu <= 0:")],
+      {"test_lm_update_mu"}),
+    M("minimize stops on the largest gradient entry", "minimize",
+      [("np.linalg.norm(g) > tol", "np.abs(g).max() > tol")],
+      {"test_minimize_quadratic_exact_steps"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
