@@ -200,6 +200,16 @@ MUTANTS = [
         "    return _course_threshold(pulse_length, low=lo, high=hi, "
         "tol=tol, t_max=t_max, dt=dt)\n")],
       {"test_threshold_current"}),
+    M("f-I rates divide by the simulated K dt, not t_max", "compute_fi_curve",
+      [("return counts / (t_max / 1000.0)",
+        "return counts / (t[-1] / 1000.0)")],
+      {"test_fi_curve"}),
+    M("pulse window by comparing times, not rounded steps",
+      "find_threshold_current",
+      [("current = amplitude if k_on <= k < k_off else 0.0",
+        "current = (amplitude if pulse_start <= k * dt "
+        "< pulse_start + pulse_length else 0.0)")],
+      {"test_threshold_current"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

@@ -144,6 +144,9 @@ MUTANTS = [
       [("np.exp(z - z.max(axis=-1, keepdims=True))",
         "np.exp(z - z.min(axis=-1, keepdims=True))")],
       {"test_softmax_stable"}),
+    M("step returns an int array", "activation",
+      [("return np.where(z >= 0, 1.0, 0.0)", "return (z >= 0).astype(int)")],
+      {"test_activation_values"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
