@@ -282,6 +282,17 @@ def part_link_problems(cells):
     return problems
 
 
+@pytest.mark.parametrize("path", [pytest.param(p, id=str(p.relative_to(
+    REPO))) for p in ASSIGNMENTS])
+def test_every_part_links_the_lecture_section_that_teaches_it(path):
+    cells = cells_of(path)
+    assert any(c.metadata.get("nbgrader", {}).get("solution")
+               for c in cells), f"{path.name} has no solution cells"
+    problems = part_link_problems(cells)
+    assert not problems, f"{path.relative_to(REPO)}:\n  " + "\n  ".join(
+        problems)
+
+
 def solution(grade_id="part"):
     cell = code("### BEGIN SOLUTION\n### END SOLUTION")
     cell.metadata["nbgrader"] = {"solution": True, "grade_id": grade_id}
