@@ -231,6 +231,10 @@ MUTANTS = [
     M("a y longer than X let through", "MLPRegressor",
       [("if len(y) != len(X):", "if len(y) < len(X):")],
       {"test_mlp_bad_input"}),
+    M("dense_forward takes a 3-D X or a 2-D b", "dense_layer",
+      [("if X.ndim != 2 or W.ndim != 2 or b.ndim != 1:",
+        "if X.ndim < 2 or W.ndim != 2 or b.ndim < 1:")],
+      {"test_dense_forward"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

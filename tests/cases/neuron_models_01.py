@@ -147,6 +147,10 @@ MUTANTS = [
     M("step returns an int array", "activation",
       [("return np.where(z >= 0, 1.0, 0.0)", "return (z >= 0).astype(int)")],
       {"test_activation_values"}),
+    M("a number as y let through", "perceptron_train",
+      [("if y.ndim != 1 or len(y) != len(X):",
+        "if y.ndim > 1 or len(y) != len(X):")],
+      {"test_perceptron_bad_input"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

@@ -238,6 +238,22 @@ MUTANTS = [
       [("if y_true.ndim != 1 or y_pred.shape != y_true.shape",
         "if len(y_pred) != len(y_true)")],
       {"test_accuracy"}),
+    M("Nesterov takes beta = 1 and refuses beta = 0", "Nesterov",
+      [("if not 0 <= beta < 1:", "if not 0 < beta <= 1:")],
+      {"test_nesterov"}),
+    M("RMSprop takes gamma > 1", "RMSprop",
+      [("if not 0 <= gamma < 1:", "if not 0 <= gamma != 1:")],
+      {"test_rmsprop"}),
+    M("AdaGrad takes a negative eps", "AdaGrad",
+      [("if not eps > 0:", "if eps == 0:")],
+      {"test_adagrad"}),
+    M("minibatches lets X shorter than y through", "minibatches",
+      [("if len(X) != len(y):", "if len(X) > len(y):")],
+      {"test_minibatches_shuffle_and_errors"}),
+    M("metrics let a 2-D y_true broadcast against a 1-D y_pred", "metrics",
+      [("if y_true.shape != y_pred.shape:",
+        "if y_true.shape < y_pred.shape:")],
+      {"test_regression_metrics"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

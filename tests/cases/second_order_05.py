@@ -197,6 +197,13 @@ MUTANTS = [
     M("minimize stops on the largest gradient entry", "minimize",
       [("np.linalg.norm(g) > tol", "np.abs(g).max() > tol")],
       {"test_minimize_quadratic_exact_steps"}),
+    M("line search tries one step too few for an odd max_steps",
+      "backtracking_line_search",
+      [("for _ in range(max_steps + 1):", "for _ in range(max_steps | 1):")],
+      {"test_backtracking_line_search"}),
+    M("lm_step takes a number as e", "lm_step",
+      [("e.ndim != 1", "e.ndim > 1")],
+      {"test_lm_step_solves_damped_system"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
