@@ -38,12 +38,46 @@ EQUIVALENT = {
         "x.ndim is 1 or 2 here: anything else was refused before",
     ("perceptron_train", "if y.ndim != 1 or len(y) is not len(X):"):
         "CPython caches the small ints that lengths are made of",
+    ("mcculloch_pitts", 'f"{w.shape[ -1]} weights; they must be equal.")'):
+        "the wording of an error message is the student's own",
+    ("mcculloch_pitts", "if x.shape[-1] != w.shape[ -1]:"):
+        "w is 1-D here, so its first and last axis are the same",
+    ("mcculloch_pitts", "if x.shape[-1] > w.shape[0]:"):
+        "a shorter x then fails in x @ w with NumPy's ValueError of more "
+        "than ten characters, all the tests ask of a message",
+    ("mcculloch_pitts", "if w.ndim != 1 or w.size <= 0:"):
+        "a size is never negative",
+    ("mcculloch_pitts", "return int(fired) if x.ndim < 1 else fired"):
+        "fired is then a NumPy integer, which the text allows",
+    ("softmax", "if z.size <= 0:"): "a size is never negative",
+    ("perceptron_train", "if not 0 < lr != np.inf:"):
+        "for lr > 0, lr != inf and lr < inf are the same test",
+    ("perceptron_train", "if mistakes <= 0:"):
+        "a count of mistakes is never negative",
+    ("activation", 'if name is "relu":'):
+        "CPython interns the literal names the caller passes",
+    ("activation", 'if name is "leaky_relu":'):
+        "CPython interns the literal names the caller passes",
+    ("activation", 'if name is "step":'):
+        "CPython interns the literal names the caller passes",
     # 02_hodgkin_huxley
     ("find_threshold_current", "if V is not SPIKE_LEVEL <= V_new:"):
         "V starts at rest, below the level, so the first V_new at or above "
         "it is a crossing either way",
     ("find_threshold_current", "if not lo <= hi:"):
         "for lo == hi the bracket checks that follow raise the ValueError",
+    ("hh_step", "V_new = V + dt * (I - I_ion) * C_M"):
+        "C_M = 1 uF/cm^2, so dividing by it is multiplying by it",
+    ("find_threshold_current", "if V <= SPIKE_LEVEL <= V_new:"):
+        "V equal to the spike level to the last bit never happens on the "
+        "tests' grids",
+    ("find_threshold_current", "if not lo is not hi:"):
+        "for lo == hi the bracket checks that follow raise the ValueError",
+    ("hh_simulate", "if I.ndim > 2:"):
+        "the text does not say what a 2-D I should do",
+    ("compute_fi_curve", "if currents.ndim < 1 or currents.size == 0:"):
+        "a 2-D array of currents then fails in hh_simulate with the "
+        "ValueError the text asks for",
     # 03_backprop
     ("MLPRegressor", "a = np.sqrt(6.0 / (fan_in * fan_out))"):
         "the text leaves the initialisation free (any standard scheme)",
@@ -57,6 +91,19 @@ EQUIVALENT = {
      "if X.shape[1] != W.shape[0] or W.shape[1] > b.shape[0]:"):
         "NumPy's own ValueError for a longer b names the shapes received, "
         "as the Bad input rule asks",
+    ("MLPRegressor", "a = np.sqrt(6.0 / (fan_in | fan_out))"):
+        "the text leaves the initialisation free (any standard scheme)",
+    ("MLPRegressor", "a = np.sqrt( 7.0 / (fan_in + fan_out))"):
+        "the text leaves the initialisation free (any standard scheme)",
+    ("MLPRegressor", "self._y_1d = y.ndim <= 1"):
+        "a y of no dimensions was refused before",
+    ("MLPRegressor", "Y = y.reshape(len(y), ~1)"):
+        "NumPy reads any negative size in reshape as 'the rest'",
+    ("MLPRegressor", "Y = y.reshape(len(y), - 2)"):
+        "NumPy reads any negative size in reshape as 'the rest'",
+    ("dense_layer",
+     "if X.shape[1] != W.shape[0] or W.shape[1] != b.shape[ -1]:"):
+        "b is 1-D here, so its first and last axis are the same",
     # 04_optimizers
     ("train_test_split",
      "if X.ndim == -1 or y.ndim == 0 or len(X) != len(y):"):
@@ -98,6 +145,23 @@ EQUIVALENT = {
     ("train_test_split",
      'f"{n >> n_test} training samples out of {n}; both "'):
         "the wording of an error message is the student's own",
+    ("train_test_split",
+     'f"{n * n_test} training samples out of {n}; both "'):
+        "the wording of an error message is the student's own",
+    ("train_test_split",
+     "if X.ndim == 0 and y.ndim == 0 or len(X) != len(y):"):
+        "the text does not list a number as X or y among the bad inputs",
+    ("train_test_split", "if X.ndim < 0 or y.ndim == 0 or len(X) != len(y):"):
+        "the text does not list a number as X among the bad inputs",
+    ("train_test_split", "elif isinstance(test_size, (float, np.floating)) "
+     "and 0 < test_size != 1:"):
+        "a test_size > 1 asks for more test samples than there are, "
+        "which raises next",
+    ("train_test_split", "elif isinstance(test_size, (float, np.floating)) "
+     "and -1 < test_size < 1:"):
+        "a test_size <= 0 leaves no test sample, which raises next",
+    ("train_test_split", "if not 0 is not n_test < n:"):
+        "n_test is a Python int here, and CPython caches 0",
     ("minibatches", "or batch_size < 0):"):
         "batch_size = 0 then fails in range() with a ValueError of more "
         "than ten characters, which is all the text asks of minibatches",
@@ -139,4 +203,32 @@ EQUIVALENT = {
      "if J.ndim > 2 or e.ndim != 1 or J.shape[0] != e.shape[0]:"):
         "a 1-D J then fails in np.linalg.solve with LinAlgError, a "
         "ValueError of more than ten characters",
+    ("cg_beta", "if g_new.ndim > 1 or g_old.shape != g_new.shape \\"):
+        "numbers for gradients then fail in the matmul with NumPy's "
+        "ValueError of more than ten characters, as the rule asks",
+    ("bfgs_inverse_update", "if V.ndim != 2 or V.shape[0] > V.shape[1]:"):
+        "a wide V then fails in the products with NumPy's ValueError of "
+        "more than ten characters, as the rule asks",
+    ("bfgs_inverse_update", "if s.shape != (n,) or r.shape < (n,):"):
+        "a longer r then fails in the products with NumPy's ValueError of "
+        "more than ten characters, as the rule asks",
+    ("bfgs_inverse_update",
+     "tol = 1001 * float(np.finfo(np.float32).eps) * scale"):
+        "no test can sit on the symmetry limit to one part in a thousand "
+        "without being unfair to float32 rounding",
+    ("minimize", "if x.ndim < 1:"):
+        "a 2-D x0 then fails in bfgs_inverse_update or cg_beta with a "
+        "ValueError of more than ten characters",
+    ("minimize", 'if method is not "bfgs" and method not in names:'):
+        "CPython interns the literal names the caller passes",
+    ("minimize", 'if method is "bfgs":'):
+        "CPython interns the literal names the caller passes",
+    ("lm_step",
+     "if J.ndim != 2 or e.ndim != 1 or J.shape[0] != e.shape[ -1]:"):
+        "e is 1-D here, so its first and last axis are the same",
+    ("lm_step",
+     "if J.ndim != 2 or e.ndim != 1 or J.shape[0] is not e.shape[0]:"):
+        "CPython caches the small ints that shapes are made of",
+    ("cg_beta", "if k % restart_every <= 0:"):
+        "k % restart_every is never negative (both positive)",
 }

@@ -235,6 +235,12 @@ MUTANTS = [
       [("if X.ndim != 2 or W.ndim != 2 or b.ndim != 1:",
         "if X.ndim < 2 or W.ndim != 2 or b.ndim < 1:")],
       {"test_dense_forward"}),
+    M("mse_loss lets y_pred (n,) broadcast against y (n, 1)", "mse",
+      [('as a float."""\n    y_pred, y = np.asarray(y_pred), np.asarray(y)\n'
+        "    if y_pred.shape != y.shape:",
+        'as a float."""\n    y_pred, y = np.asarray(y_pred), np.asarray(y)\n'
+        "    if y_pred.shape > y.shape:")],
+      {"test_mse_loss"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

@@ -151,6 +151,14 @@ MUTANTS = [
       [("if y.ndim != 1 or len(y) != len(X):",
         "if y.ndim > 1 or len(y) != len(X):")],
       {"test_perceptron_bad_input"}),
+    M("lr = float('inf') let through (compared with np.inf by identity)",
+      "perceptron_train",
+      [("if not 0 < lr < np.inf:", "if not 0 < lr is not np.inf:")],
+      {"test_perceptron_bad_input"}),
+    M("activation names matched by prefix", "activation",
+      [('    if name == "tanh":\n        return np.tanh(z)',
+        '    if name.startswith("tanh"):\n        return np.tanh(z)')],
+      {"test_activation_extremes_and_names"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

@@ -254,6 +254,12 @@ MUTANTS = [
       [("if y_true.shape != y_pred.shape:",
         "if y_true.shape < y_pred.shape:")],
       {"test_regression_metrics"}),
+    M("RMSprop takes eps = 0", "RMSprop",
+      [("if not eps > 0:", "if not eps >= 0:")],
+      {"test_rmsprop"}),
+    M("Adam takes a negative eps", "Adam",
+      [("if not eps > 0:", "if eps == 0:")],
+      {"test_adam"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

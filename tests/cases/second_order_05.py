@@ -204,6 +204,9 @@ MUTANTS = [
     M("lm_step takes a number as e", "lm_step",
       [("e.ndim != 1", "e.ndim > 1")],
       {"test_lm_step_solves_damped_system"}),
+    M("minimize steps on while ||g|| = tol", "minimize",
+      [("np.linalg.norm(g) > tol", "np.linalg.norm(g) >= tol")],
+      {"test_minimize_quadratic_exact_steps"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
