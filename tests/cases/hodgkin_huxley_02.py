@@ -210,6 +210,10 @@ MUTANTS = [
         "current = (amplitude if pulse_start <= k * dt "
         "< pulse_start + pulse_length else 0.0)")],
       {"test_threshold_current"}),
+    M("detect_spikes takes numbers for t and V", "detect_spikes",
+      [("if t.ndim != 1 or V.shape != t.shape:",
+        "if t.ndim > 1 or V.shape != t.shape:")],
+      {"test_detect_spikes"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the

@@ -260,6 +260,9 @@ MUTANTS = [
     M("Adam takes a negative eps", "Adam",
       [("if not eps > 0:", "if eps == 0:")],
       {"test_adam"}),
+    M("Momentum takes beta > 1", "Momentum",
+      [("if not 0 <= beta < 1:", "if not 0 <= beta != 1:")],
+      {"test_momentum"}),
 ]
 
 # Mutants that are graded a second time with every comparison helper of the
