@@ -32,6 +32,7 @@ import os
 import random
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,19 +119,24 @@ def mutations(cell: str, code: str) -> list[Mutation]:
     return found
 
 
-def failed_tests(path: Path, answers: dict) -> list[str]:
-    """Run the notebook at ``path`` with ``answers`` in place of its
-    solution cells; the grade_ids of the test cells that raised."""
+def code_cells(path: Path) -> list[tuple[dict, str]]:
+    """(nbgrader metadata, source) of every code cell of a notebook, read
+    once per assignment and handed to every mutant's run."""
     nb = nbformat.read(path, as_version=4)
+    return [(nbgrader_meta(c), c.source) for c in nb.cells
+            if c.cell_type == "code"]
+
+
+def failed_tests(folder: Path, cells: list, answers: dict) -> list[str]:
+    """Run ``cells`` (see :func:`code_cells`) in ``folder`` with
+    ``answers`` in place of the solution cells; the grade_ids of the test
+    cells that raised."""
     namespace = {"__name__": "__main__"}
     failed = []
-    os.chdir(path.parent)
+    os.chdir(folder)
     sink = io.StringIO()
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            continue
-        meta = nbgrader_meta(cell)
-        source = answers.get(meta.get("grade_id"), cell.source)
+    for meta, source in cells:
+        source = answers.get(meta.get("grade_id"), source)
         try:
             with redirect_stdout(sink), redirect_stderr(sink):
                 exec(compile(source, meta.get("grade_id", "cell"), "exec"),
@@ -143,15 +149,15 @@ def failed_tests(path: Path, answers: dict) -> list[str]:
     return failed
 
 
-def _child(path, answers, conn):
-    conn.send(failed_tests(path, answers))
+def _child(folder, cells, answers, conn):
+    conn.send(failed_tests(folder, cells, answers))
 
 
-def killed(path: Path, answers: dict) -> tuple[bool, str]:
+def killed(folder: Path, cells: list, answers: dict) -> tuple[bool, str]:
     """(killed?, how) for one mutant, in a forked child process."""
     parent, child = multiprocessing.Pipe(duplex=False)
     process = multiprocessing.get_context("fork").Process(
-        target=_child, args=(path, answers, child), daemon=True)
+        target=_child, args=(folder, cells, answers, child), daemon=True)
     process.start()
     child.close()
     if not parent.poll(TIMEOUT):
@@ -168,19 +174,19 @@ def killed(path: Path, answers: dict) -> tuple[bool, str]:
 
 def run_assignment(assignment: str, sample: int, workers: int, seed: int):
     path = REPO / "source" / assignment / f"{assignment}.ipynb"
-    nb = nbformat.read(path, as_version=4)
-    reference = {nbgrader_meta(c)["grade_id"]: c.source for c in nb.cells
-                 if nbgrader_meta(c).get("solution")
-                 and c.cell_type == "code"}
+    cells = code_cells(path)
+    reference = {meta["grade_id"]: source for meta, source in cells
+                 if meta.get("solution")}
     every = [m for cell, code in reference.items()
              for m in mutations(cell, code)]
     chosen = random.Random(seed).sample(every, min(sample or len(every),
                                                     len(every)))
-    assert not failed_tests(path, reference), "the reference fails"
-    from concurrent.futures import ThreadPoolExecutor
+    assert not failed_tests(path.parent, cells, reference), \
+        "the reference fails"
     with ThreadPoolExecutor(workers) as pool:
         results = list(pool.map(
-            lambda m: killed(path, {**reference, m.cell: m.code}), chosen))
+            lambda m: killed(path.parent, cells,
+                             {**reference, m.cell: m.code}), chosen))
     alive = [m for m, (dead, _) in zip(chosen, results) if not dead]
     survivors = [m for m in alive if not m.equivalent(reference[m.cell])]
     report = REPO / "_build" / "mutants" / f"{assignment}.txt"
