@@ -8,6 +8,7 @@ and read the scores back from the gradebook, as an instructor would.
 import csv
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -121,6 +122,12 @@ def student_notebook(course, assignment, notebook, answers):
         if gid in answers:
             cell.source = answers[gid]
     return nb
+
+
+def slug(text):
+    """A student id made from a case's name: lower case, runs of anything
+    else than letters and digits made one hyphen."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 @dataclass

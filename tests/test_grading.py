@@ -7,7 +7,6 @@ or deleted, comparison helpers patched) gains nothing. Every case of every
 assignment is one student of one class, graded in one run, in parallel.
 """
 import os
-import re
 
 import pytest
 
@@ -42,10 +41,6 @@ _grading.assert_close = _grading.assert_shape = _none
 '''
 
 
-def slug(text):
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
 class Plan:
     """The submissions of one assignment, built from its cases module: one
     student per case, named after it (``solution``, ``mutant-...``)."""
@@ -61,14 +56,14 @@ class Plan:
         self.add("solution", self.answers)
         self.add("blank", {})
         for m in self.cases.MUTANTS:
-            self.add(f"mutant-{slug(m.name)}", m.apply(self.answers))
+            self.add(f"mutant-{ck.slug(m.name)}", m.apply(self.answers))
         for a in self.cases.ALTERNATIVES:
-            self.add(f"alt-{slug(a.name)}", a.apply(self.answers))
+            self.add(f"alt-{ck.slug(a.name)}", a.apply(self.answers))
         for name in self.cases.PATCHED:
             answers = self.mutant(name).apply(self.answers)
             answers[first_cell] = (PATCH_COMPARISONS + "\n"
                                    + answers[first_cell])
-            self.add(f"patched-{slug(name)}", answers)
+            self.add(f"patched-{ck.slug(name)}", answers)
         victim = self.mutant(self.cases.PATCHED[0]).apply(self.answers)
         self.add("tests-edited", victim, edit=lambda c: "pass")
         self.add("tests-deleted", victim, edit=lambda c: None)
@@ -111,7 +106,7 @@ def cases(kind):
         for case in getattr(module, kind):
             name = case if isinstance(case, str) else case.name
             params.append(pytest.param(assignment, name,
-                                       id=f"{assignment}:{slug(name)}"))
+                                       id=f"{assignment}:{ck.slug(name)}"))
     return params
 
 
@@ -130,7 +125,7 @@ def test_blank_release_gets_zero(graded, assignment):
 @pytest.mark.parametrize("assignment,name", cases("MUTANTS"))
 def test_mutant_loses_points(graded, assignment, name):
     mutant = next(m for m in cases_for(assignment).MUTANTS if m.name == name)
-    g = graded[assignment][f"mutant-{slug(name)}"]
+    g = graded[assignment][f"mutant-{ck.slug(name)}"]
     assert g.score < g.max_score, f"{name!r} got full marks"
     missed = mutant.caught_by - g.lost()
     assert not missed, (f"{name!r} should fail {sorted(missed)}; it lost "
@@ -148,15 +143,15 @@ def test_every_test_cell_catches_some_mutant(graded, assignment):
 
 @pytest.mark.parametrize("assignment,name", cases("ALTERNATIVES"))
 def test_valid_alternative_gets_full_marks(graded, assignment, name):
-    g = graded[assignment][f"alt-{slug(name)}"]
+    g = graded[assignment][f"alt-{ck.slug(name)}"]
     assert g.score == g.max_score, f"{name!r} lost points in {g.lost()}"
 
 
 @pytest.mark.parametrize("assignment,name", cases("PATCHED"))
 def test_patched_comparisons_gain_nothing(graded, assignment, name):
     grades = graded[assignment]
-    patched = grades[f"patched-{slug(name)}"]
-    honest = grades[f"mutant-{slug(name)}"]
+    patched = grades[f"patched-{ck.slug(name)}"]
+    honest = grades[f"mutant-{ck.slug(name)}"]
     assert patched.cells == honest.cells
     assert patched.score < patched.max_score
 
@@ -165,7 +160,7 @@ def test_patched_comparisons_gain_nothing(graded, assignment, name):
 @pytest.mark.parametrize("tamper", ["tests-edited", "tests-deleted"])
 def test_tampered_test_cells_are_restored(graded, assignment, tamper):
     grades = graded[assignment]
-    victim = grades[f"mutant-{slug(cases_for(assignment).PATCHED[0])}"]
+    victim = grades[f"mutant-{ck.slug(cases_for(assignment).PATCHED[0])}"]
     g = grades[tamper]
     assert (g.score, g.max_score) == (victim.score, victim.max_score)
     assert g.cells == victim.cells

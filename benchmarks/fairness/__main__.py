@@ -10,7 +10,6 @@ valid variant that lost points (with the test cells) or a wrong one that
 got full marks (with the words it breaks).
 """
 import argparse
-import re
 import sys
 import tempfile
 import time
@@ -20,17 +19,13 @@ from benchmarks.fairness import implementations
 from tests import coursekit as ck
 
 
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
-
-
 def students(assignment: str) -> dict[str, tuple[str, object, dict]]:
     """{student: (kind, variant, answers)} for one assignment."""
     module = implementations(assignment)
     found = {"base": ("valid", None, dict(module.BASE))}
     for kind, variants in (("valid", module.VALID), ("wrong", module.WRONG)):
         for i, variant in enumerate(variants):
-            student = f"{kind}{i:02d}-{slug(variant.name)}"
+            student = f"{kind}{i:02d}-{ck.slug(variant.name)[:60]}"
             found[student] = (kind, variant, variant.apply(module.BASE))
     return found
 
